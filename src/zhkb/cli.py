@@ -1,0 +1,90 @@
+"""The ``zhkb`` command: ingest, build, serve.
+
+Exit status: 0 success; 1 input error (a source or curation file, named with
+its line or byte offset); 2 usage error; 3 the site build failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .ingest import ingest, write_output
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
+#: built in this order: the first build empties all of site/
+MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
+
+
+def run_ingest(root: Path, encoding: str | None) -> None:
+    output = ingest(root, encoding)
+    changed = write_output(root, output)
+    tips = sum(len(a.tips) for a in output.articles)
+    print(f"ingested {len(output.articles)} articles, {tips} tips; "
+          f"{len(changed)} files changed; report: reports/ingest.md")
+    for notice in output.notices:
+        print(f"notice: {notice.path}:{notice.line}: {notice.message}", file=sys.stderr)
+
+
+def run_build(root: Path) -> int:
+    for config in MKDOCS_CONFIGS:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
+                                cwd=root, check=False)
+        if result.returncode != 0:
+            print(f"zhkb: mkdocs build of {config} failed", file=sys.stderr)
+            return EXIT_BUILD
+    print("built site/ (Simplified) and site/zh-Hant/ (Traditional)")
+    return EXIT_OK
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    with http.server.ThreadingHTTPServer((host, port), handler) as server:
+        print(f"serving http://{host}:{port}/ (Simplified) and http://{host}:{port}/zh-Hant/ (Traditional)")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="zhkb", description="Raw Chinese Q&A text → bilingual knowledge-base site.")
+    p.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+    for name, text in (("ingest", "sources/ → docs/ and reports/ingest.md"),
+                       ("build", "ingest, then build site/ and site/zh-Hant/"),
+                       ("serve", "build, then serve site/ on http://127.0.0.1:8000/")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--encoding", help="encoding of the source texts (default: detect)")
+        if name == "serve":
+            cmd.add_argument("--host", default="127.0.0.1")
+            cmd.add_argument("--port", type=int, default=8000)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    root = args.root.resolve()
+    try:
+        run_ingest(root, args.encoding)
+    except InputError as exc:
+        print(f"zhkb: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.command == "ingest":
+        return EXIT_OK
+    status = run_build(root)
+    if status != EXIT_OK or args.command == "build":
+        return status
+    serve(root, args.host, args.port)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The stable-ID registry (``sources/ids.yml``): article slugs and tip anchors.
+
+URLs never change once published, so ids are never derived from position.
+Each ingest matches the articles and tips it found against the registry, by
+content (title first, then a fingerprint tolerant to small edits), keeps
+every id it finds, and assigns new ids only to new content.  Entries that no
+longer match anything stay in the registry: their ids are never reused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .curation import load_yaml
+from .errors import InputError
+from .model import Article, Tip
+
+SIMILAR_ENOUGH = 0.6
+FINGERPRINT_CHARS = 40
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
+TIP_ID = re.compile(r"t[0-9]+")
+
+HEADER = """\
+# Stable public ids: article slugs (URL /articles/<slug>/) and tip anchors (#<id>, /t/<id>/).
+# Written by `zhkb ingest`, reviewed and committed like any curation file.
+# Never reuse or renumber an id. A slug may be renamed (lowercase ASCII) only before it is first published.
+# Entries whose content disappeared stay here so that their ids are never handed out again.
+"""
+
+
+@dataclass
+class TipEntry:
+    id: str
+    title: str
+    fingerprint: str = ""
+
+
+@dataclass
+class ArticleEntry:
+    slug: str
+    title: str
+    fingerprint: str = ""
+    tips: list[TipEntry] = field(default_factory=list)
+
+
+@dataclass
+class Registry:
+    articles: list[ArticleEntry] = field(default_factory=list)
+    next_tip: int = 1
+    next_article: int = 1
+
+    def tip_ids(self) -> set[str]:
+        return {tip.id for article in self.articles for tip in article.tips}
+
+
+def tip_fingerprint(tip: Tip) -> str:
+    body = "".join(line for block in tip.blocks for line in block.lines)
+    return (tip.title + "|" + body)[:FINGERPRINT_CHARS]
+
+
+def article_fingerprint(article: Article) -> str:
+    return article.text().replace("\n", "")[:FINGERPRINT_CHARS]
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def load_registry(path: Path, rel: str = "sources/ids.yml") -> Registry:
+    data = load_yaml(path, rel)
+    if data is None:
+        return Registry()
+    if not isinstance(data, dict) or not isinstance(data.get("articles", []), list):
+        raise InputError(rel, "expected a mapping with `articles:`")
+    registry = Registry(next_tip=int(data.get("next_tip", 1)), next_article=int(data.get("next_article", 1)))
+    seen_slugs, seen_tips = set(), set()
+    for entry in data.get("articles") or []:
+        line = entry.get("__line__")
+        slug = str(entry.get("slug", ""))
+        if not SLUG.fullmatch(slug) or slug in seen_slugs:
+            raise InputError(rel, f"slug {slug!r} must be unique lowercase ASCII", line=line)
+        seen_slugs.add(slug)
+        article = ArticleEntry(slug, str(entry.get("title", "")), str(entry.get("fingerprint", "")))
+        for tip in entry.get("tips") or []:
+            tip_id = str(tip.get("id", ""))
+            if not TIP_ID.fullmatch(tip_id) or tip_id in seen_tips:
+                raise InputError(rel, f"tip id {tip_id!r} must be unique and look like t123", line=tip.get("__line__"))
+            seen_tips.add(tip_id)
+            article.tips.append(TipEntry(tip_id, str(tip.get("title", "")), str(tip.get("fingerprint", ""))))
+        registry.articles.append(article)
+    numbers = [int(t[1:]) for t in seen_tips]
+    registry.next_tip = max([registry.next_tip, *(n + 1 for n in numbers)])
+    return registry
+
+
+def _best(candidates: list, key_title: str, key_print: str, claimed: set[int]) -> object | None:
+    """The unclaimed candidate with the same title, else the most similar one above the threshold."""
+    free = [c for c in candidates if id(c) not in claimed]
+    for candidate in free:
+        if candidate.title == key_title:
+            return candidate
+    scored = [(max(_similarity(c.title, key_title), _similarity(c.fingerprint, key_print)), i, c)
+              for i, c in enumerate(free)]
+    scored = [s for s in scored if s[0] >= SIMILAR_ENOUGH]
+    if not scored:
+        return None
+    return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+
+def assign_ids(articles: list[Article], registry: Registry) -> Registry:
+    """Give every article a slug and every tip an id, extending the registry (returned, updated)."""
+    claimed: set[int] = set()
+    for article in articles:
+        fingerprint = article_fingerprint(article)
+        entry = _best(registry.articles, article.title, fingerprint, claimed)
+        if entry is None:
+            taken = {a.slug for a in registry.articles}
+            while f"q{registry.next_article}" in taken:
+                registry.next_article += 1
+            entry = ArticleEntry(f"q{registry.next_article}", article.title)
+            registry.next_article += 1
+            registry.articles.append(entry)
+        claimed.add(id(entry))
+        entry.title, entry.fingerprint = article.title, fingerprint
+        article.slug = entry.slug
+        for tip in article.tips:
+            tip_print = tip_fingerprint(tip)
+            tip_entry = _best(entry.tips, tip.title, tip_print, claimed)
+            if tip_entry is None:
+                # a tip moved from another article keeps its id if its title is unchanged
+                others = [t for a in registry.articles if a is not entry for t in a.tips if t.title == tip.title]
+                tip_entry = _best(others, tip.title, tip_print, claimed) if others else None
+                if tip_entry is not None:
+                    for a in registry.articles:
+                        if tip_entry in a.tips:
+                            a.tips.remove(tip_entry)
+                    entry.tips.append(tip_entry)
+            if tip_entry is None:
+                tip_entry = TipEntry(f"t{registry.next_tip}", tip.title)
+                registry.next_tip += 1
+                entry.tips.append(tip_entry)
+            claimed.add(id(tip_entry))
+            tip_entry.title, tip_entry.fingerprint = tip.title, tip_print
+            tip.id = tip_entry.id
+    return registry
+
+
+def dump_registry(registry: Registry) -> str:
+    data = {
+        "next_article": registry.next_article,
+        "next_tip": registry.next_tip,
+        "articles": [
+            {"slug": a.slug, "title": a.title, "fingerprint": a.fingerprint,
+             "tips": [{"id": t.id, "title": t.title, "fingerprint": t.fingerprint} for t in a.tips]}
+            for a in registry.articles
+        ],
+    }
+    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

@@ -1,0 +1,118 @@
+"""The pipeline: read → clean → split → tag → write, over every source in ``sources/texts/``.
+
+:func:`ingest` computes everything in memory and raises InputError before any
+file is touched; :func:`write_output` then puts the files in place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean_lines, replay_backwards, source_lines
+from .curation import load_curation
+from .errors import InputError
+from .ids import assign_ids, dump_registry, load_registry
+from .model import Article, Line, Notice
+from .read import read_source
+from .report import SourceSummary, render_report
+from .split import split_source
+from .tag import tag_articles
+from .write import render_docs
+
+SOURCE_SUFFIXES = (".txt", ".md")
+GENERATED_DIRS = ("articles",)
+
+
+@dataclass
+class Output:
+    """Everything one ingest produces, by path relative to the project root."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def source_paths(root: Path) -> list[Path]:
+    folder = root / "sources" / "texts"
+    paths = sorted(p for p in folder.iterdir() if p.suffix in SOURCE_SUFFIXES) if folder.is_dir() else []
+    if not paths:
+        raise InputError("sources/texts", "no source texts (*.txt) to ingest")
+    return paths
+
+
+def check_accounting(lines: list[Line]) -> None:
+    """Every line's edits must lead back to its original text; anything else is a bug."""
+    for line in lines:
+        if replay_backwards(line.text, line.edits) != line.original:
+            raise AssertionError(f"{line.path}:{line.number}: edits do not account for the line")
+
+
+def merge_duplicates(articles: list[Article], notices: list[Notice]) -> list[Article]:
+    """The same question twice (in one source or two) becomes one article with both answers."""
+    by_title: dict[str, Article] = {}
+    merged = []
+    for article in articles:
+        first = by_title.get(article.title)
+        if first is None:
+            by_title[article.title] = article
+            merged.append(article)
+            continue
+        notices.append(Notice(article.path, article.source_line,
+                              f"question repeated from {first.path}:{first.source_line}: answers merged"))
+        first.lead += article.lead
+        first.tips += article.tips
+        first.incomplete = first.incomplete or article.incomplete
+    return merged
+
+
+def ingest(root: Path, encoding: str | None = None) -> Output:
+    """Run the whole pipeline on ``root``'s sources; write nothing."""
+    sources_dir = root / "sources"
+    curation = load_curation(sources_dir)
+    output = Output()
+    summaries = []
+    errata_used: dict[int, int] = {}
+    for path in source_paths(root):
+        source = read_source(path, root, encoding)
+        lines = clean_lines(source_lines(source), curation, errata_used)
+        articles = split_source(lines, output.notices)
+        check_accounting(lines)
+        output.lines += lines
+        output.articles += articles
+        summaries.append(SourceSummary(source, len(lines), len(articles), sum(len(a.tips) for a in articles)))
+    for erratum in curation.errata:
+        if erratum.line not in errata_used:
+            output.notices.append(Notice("sources/errata.yml", erratum.line,
+                                         f"erratum {erratum.find!r} matched nothing"))
+    output.articles = merge_duplicates(output.articles, output.notices)
+    tag_articles(output.articles, curation.tags)
+    registry = assign_ids(output.articles, load_registry(sources_dir / "ids.yml"))
+    output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles).items()}
+    output.files["sources/ids.yml"] = dump_registry(registry)
+    output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices)
+    return output
+
+
+def write_output(root: Path, output: Output) -> list[str]:
+    """Write the generated files (only those that changed) and delete stale generated articles."""
+    changed = []
+    for rel, text in sorted(output.files.items()):
+        path = root / rel
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        changed.append(rel)
+    for folder in GENERATED_DIRS:
+        for stale in sorted((root / "docs" / folder).glob("*.md")):
+            rel = stale.relative_to(root).as_posix()
+            if rel not in output.files:
+                stale.unlink()
+                changed.append(rel)
+    return changed
