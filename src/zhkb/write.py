@@ -14,7 +14,12 @@ from .model import Article, Block, Tip
 
 SITE_TITLE = "赢得客户：销售问答精选"
 SITE_DESCRIPTION = "销售一线的真实问答：怎样建立信任、应对嫌贵、抓住大客户、拿下第一单，按问题和标签整理。"
-INCOMPLETE_NOTE = '!!! warning "原文不完整"\n\n    这篇回答在原始资料中就在此处中断，后文缺失。'
+# An admonition written as HTML (md_in_html): the `!!! type "title"` form puts ASCII
+# quotes in Chinese text, which the typography check rightly flags.
+INCOMPLETE_NOTE = (
+    '<div class="admonition warning" markdown>\n<p class="admonition-title">原文不完整</p>\n\n'
+    "这篇回答在原始资料中就在此处中断，后文缺失。\n\n</div>"
+)
 DESCRIPTION_MAX = 80
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")

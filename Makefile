@@ -1,0 +1,46 @@
+# zhkb — two commands on a fresh machine: `make serve` and `make test`.
+# Everything installs into .venv (Python) and node_modules (zhlint) from pinned versions.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup serve build ingest test lint unit check-ingest-stable bench screenshots clean
+
+setup: $(STAMP) node_modules/.installed
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+ingest: $(STAMP)
+	$(BIN)/zhkb ingest
+
+build: $(STAMP)
+	$(BIN)/zhkb build
+
+serve: $(STAMP)
+	$(BIN)/zhkb serve
+
+lint: setup
+	$(BIN)/ruff check .
+	npx --no-install zhlint 'docs/**/*.md'
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench_search.py
+
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache
