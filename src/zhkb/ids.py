@@ -20,7 +20,7 @@ from .curation import load_yaml
 from .errors import InputError
 from .model import Article, Tip
 
-SIMILAR_ENOUGH = 0.6
+SIMILAR_ENOUGH = 0.7
 FINGERPRINT_CHARS = 40
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 TIP_ID = re.compile(r"t[0-9]+")
@@ -98,26 +98,42 @@ def load_registry(path: Path, rel: str = "sources/ids.yml") -> Registry:
     return registry
 
 
-def _best(candidates: list, key_title: str, key_print: str, claimed: set[int]) -> object | None:
-    """The unclaimed candidate with the same title, else the most similar one above the threshold."""
-    free = [c for c in candidates if id(c) not in claimed]
-    for candidate in free:
-        if candidate.title == key_title:
-            return candidate
-    scored = [(max(_similarity(c.title, key_title), _similarity(c.fingerprint, key_print)), i, c)
-              for i, c in enumerate(free)]
-    scored = [s for s in scored if s[0] >= SIMILAR_ENOUGH]
-    if not scored:
-        return None
-    return max(scored, key=lambda s: (s[0], -s[1]))[2]
+def _match(items: list, candidates: list, fingerprint, claimed: set[int]) -> dict[int, object]:
+    """Match items to registry candidates: same title first, then the most similar fingerprints.
+
+    Exact titles are matched for all items before any fuzzy match, and fuzzy
+    matches are taken best-first, so a new item can never take the id of an
+    unchanged one just because it comes first.
+    """
+    matches: dict[int, object] = {}
+    for index, item in enumerate(items):
+        for candidate in candidates:
+            if id(candidate) not in claimed and candidate.title == item.title:
+                matches[index] = candidate
+                claimed.add(id(candidate))
+                break
+    scored = []
+    for index, item in enumerate(items):
+        if index in matches:
+            continue
+        for order, candidate in enumerate(candidates):
+            if id(candidate) not in claimed:
+                score = _similarity(candidate.fingerprint, fingerprint(item))
+                if score >= SIMILAR_ENOUGH:
+                    scored.append((-score, index, order, candidate))
+    for _score, index, _order, candidate in sorted(scored, key=lambda s: s[:3]):
+        if index not in matches and id(candidate) not in claimed:
+            matches[index] = candidate
+            claimed.add(id(candidate))
+    return matches
 
 
 def assign_ids(articles: list[Article], registry: Registry) -> Registry:
     """Give every article a slug and every tip an id, extending the registry (returned, updated)."""
     claimed: set[int] = set()
-    for article in articles:
-        fingerprint = article_fingerprint(article)
-        entry = _best(registry.articles, article.title, fingerprint, claimed)
+    article_matches = _match(articles, list(registry.articles), article_fingerprint, claimed)
+    for index, article in enumerate(articles):
+        entry = article_matches.get(index)
         if entry is None:
             taken = {a.slug for a in registry.articles}
             while f"q{registry.next_article}" in taken:
@@ -125,27 +141,30 @@ def assign_ids(articles: list[Article], registry: Registry) -> Registry:
             entry = ArticleEntry(f"q{registry.next_article}", article.title)
             registry.next_article += 1
             registry.articles.append(entry)
-        claimed.add(id(entry))
-        entry.title, entry.fingerprint = article.title, fingerprint
+            claimed.add(id(entry))
+        entry.title, entry.fingerprint = article.title, article_fingerprint(article)
         article.slug = entry.slug
-        for tip in article.tips:
-            tip_print = tip_fingerprint(tip)
-            tip_entry = _best(entry.tips, tip.title, tip_print, claimed)
-            if tip_entry is None:
-                # a tip moved from another article keeps its id if its title is unchanged
-                others = [t for a in registry.articles if a is not entry for t in a.tips if t.title == tip.title]
-                tip_entry = _best(others, tip.title, tip_print, claimed) if others else None
-                if tip_entry is not None:
-                    for a in registry.articles:
-                        if tip_entry in a.tips:
-                            a.tips.remove(tip_entry)
-                    entry.tips.append(tip_entry)
+    for article in articles:
+        entry = next(a for a in registry.articles if a.slug == article.slug)
+        tip_matches = _match(article.tips, list(entry.tips), tip_fingerprint, claimed)
+        # a tip moved from another article keeps its id when its title is unchanged
+        elsewhere = [t for a in registry.articles if a is not entry for t in a.tips]
+        unmatched = [i for i in range(len(article.tips)) if i not in tip_matches]
+        moved = _match([article.tips[i] for i in unmatched], [t for t in elsewhere], lambda _tip: "\0", claimed)
+        for k, tip_entry in moved.items():
+            for a in registry.articles:
+                if tip_entry in a.tips:
+                    a.tips.remove(tip_entry)
+            entry.tips.append(tip_entry)
+            tip_matches[unmatched[k]] = tip_entry
+        for index, tip in enumerate(article.tips):
+            tip_entry = tip_matches.get(index)
             if tip_entry is None:
                 tip_entry = TipEntry(f"t{registry.next_tip}", tip.title)
                 registry.next_tip += 1
                 entry.tips.append(tip_entry)
-            claimed.add(id(tip_entry))
-            tip_entry.title, tip_entry.fingerprint = tip.title, tip_print
+                claimed.add(id(tip_entry))
+            tip_entry.title, tip_entry.fingerprint = tip.title, tip_fingerprint(tip)
             tip.id = tip_entry.id
     return registry
 

@@ -103,11 +103,11 @@ def segments_of(lines: list[Line]) -> list[Segment]:
     segments: list[Segment] = []
     section_pending = False
     for line in lines:
-        section_pending = section_pending or line.starts_section
         for k, part in enumerate(line.text.split("\n")):
             if part.strip():
                 segments.append(Segment(line, k, after_section=section_pending))
                 section_pending = False
+        section_pending = section_pending or line.starts_section
     return segments
 
 
