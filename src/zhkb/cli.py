@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from .errors import InputError
 from .ingest import ingest, write_output
+from .serve import make_server
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 #: built in this order: the first build empties all of site/
@@ -34,8 +34,9 @@ def run_ingest(root: Path, encoding: str | None) -> None:
 
 def run_build(root: Path) -> int:
     for config in MKDOCS_CONFIGS:
+        # NO_MKDOCS_2_WARNING: Material's end-of-life banner is not news on every build.
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
-                                cwd=root, check=False)
+                                cwd=root, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if result.returncode != 0:
             print(f"zhkb: mkdocs build of {config} failed", file=sys.stderr)
             return EXIT_BUILD
@@ -44,8 +45,7 @@ def run_build(root: Path) -> int:
 
 
 def serve(root: Path, host: str, port: int) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
-    with http.server.ThreadingHTTPServer((host, port), handler) as server:
+    with make_server(root / "site", host, port) as server:
         print(f"serving http://{host}:{port}/ (Simplified) and http://{host}:{port}/zh-Hant/ (Traditional)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

@@ -1,0 +1,64 @@
+"""Helpers for tests that look at the built site."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VARIANTS = {"hans": "", "hant": "zh-Hant"}
+LANG = {"hans": "zh-Hans", "hant": "zh-Hant"}
+
+
+def build_site(target: Path) -> Path:
+    """Build both variants into ``target`` (Simplified first: it empties the folder)."""
+    for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
+                        "-d", str(out)], cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return target
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of a page: no scripts, styles or hidden templates."""
+
+    SKIP = frozenset({"script", "style", "template", "svg"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def variant_pages(site: Path, variant: str) -> list[Path]:
+    """HTML pages of one variant (the Simplified variant excludes the zh-Hant folder)."""
+    base = site / VARIANTS[variant] if VARIANTS[variant] else site
+    pages = sorted(base.rglob("*.html"))
+    if not VARIANTS[variant]:
+        pages = [p for p in pages if "zh-Hant" not in p.relative_to(site).parts]
+    return pages
+
+
+def tip_ids(html: str) -> list[str]:
+    return re.findall(r'<h[2-4][^>]* id="(t\d+)"', html)

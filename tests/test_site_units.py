@@ -1,0 +1,361 @@
+"""Unit tests for the site layer (zhkb.site), its templates and the two MkDocs configs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from jinja2 import Environment
+from material.plugins.tags.structure.tag import Tag
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
+from mkdocs.utils import yaml_load
+
+from zhkb.site import alternate, nav, search_assets, settings, tags, traditional
+
+ROOT = Path(__file__).resolve().parent.parent
+OPENCC_DIR = ROOT / "sources" / "opencc"
+TAXONOMY_FILE = ROOT / "sources" / "tags.yml"
+
+ALTERNATES = [
+    {"name": "简体", "link": "/", "lang": "zh-Hans"},
+    {"name": "繁體", "link": "/zh-Hant/", "lang": "zh-Hant"},
+]
+
+
+@pytest.fixture(scope="module")
+def to_traditional() -> traditional.Converter:
+    return traditional.traditional_converter(OPENCC_DIR)
+
+
+@pytest.fixture
+def project_slugs(to_traditional: traditional.Converter) -> Iterator[dict[str, str]]:
+    """The project's taxonomy installed for ``tags.slugify``; emptied afterwards."""
+    table = tags.slug_table(tags.load_taxonomy(TAXONOMY_FILE), [to_traditional])
+    tags.use_slug_table(table)
+    yield table
+    tags.use_slug_table({})
+    tags.use_page_order([])
+
+
+def load_mkdocs_yaml(name: str) -> dict:
+    """A config file as MkDocs reads it (``INHERIT`` merged, ``!!python/name`` resolved), not validated."""
+    with open(ROOT / name, encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+# --- tags ----------------------------------------------------------------------------------------------------------
+
+
+def test_taxonomy_is_read_in_file_order_with_ascii_slugs() -> None:
+    taxonomy = tags.load_taxonomy(TAXONOMY_FILE)
+    assert next(iter(taxonomy.items())) == ("信任", "trust")
+    assert taxonomy["价格异议"] == "price-objection"
+    assert all(slug.isascii() for slug in taxonomy.values())
+    assert len(set(taxonomy.values())) == len(taxonomy)
+
+
+def test_slugify_gives_the_reviewed_slug_in_both_scripts(project_slugs: dict[str, str]) -> None:
+    assert tags.slugify("价格异议", "-") == "price-objection"
+    assert tags.slugify("價格異議", "-") == "price-objection"
+    assert tags.slugify("客户维护") == tags.slugify("客戶維護") == "retention"
+
+
+def test_slugify_covers_every_tag_as_the_traditional_site_writes_it(
+    project_slugs: dict[str, str], to_traditional: traditional.Converter
+) -> None:
+    for name, slug in tags.load_taxonomy(TAXONOMY_FILE).items():
+        assert tags.slugify(to_traditional(name)) == slug
+
+
+def test_slugify_falls_back_to_a_deterministic_ascii_slug_and_warns_once(
+    project_slugs: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.zhkb.site.tags"):
+        first = tags.slugify("未知标签")
+        second = tags.slugify("未知标签")
+    assert first == second
+    assert first.isascii() and first.startswith("tag-")
+    assert len([record for record in caplog.records if "未知标签" in record.getMessage()]) == 1
+
+
+def test_fallback_slug_keeps_ascii_words() -> None:
+    assert tags.fallback_slug("B2B Sales!", "-") == "b2b-sales"
+    assert tags.fallback_slug("B2B Sales", "_") == "b2b_sales"
+    assert tags.fallback_slug("大客户") != tags.fallback_slug("大客戶")
+
+
+def test_slug_table_rejects_two_tags_that_read_the_same() -> None:
+    with pytest.raises(ValueError, match="read the same"):
+        tags.slug_table({"后": "after", "後": "queen"}, [lambda name: "後"])
+
+
+def test_tags_sort_in_taxonomy_order_in_both_scripts(project_slugs: dict[str, str]) -> None:
+    names = ["竞争对手", "未知", "信任", "價格異議"]
+    ordered = sorted((Tag(name) for name in names), key=tags.taxonomy_order)
+    assert [tag.name for tag in ordered] == ["信任", "價格異議", "竞争对手", "未知"]
+
+
+def test_pages_under_a_tag_sort_in_source_order(project_slugs: dict[str, str]) -> None:
+    tags.use_page_order(["articles/b.md", "articles/a.md"])
+
+    def mapping(uri: str) -> SimpleNamespace:
+        return SimpleNamespace(item=SimpleNamespace(file=SimpleNamespace(src_uri=uri)))
+
+    uris = ["articles/z.md", "articles/a.md", "articles/b.md"]
+    ordered = sorted((mapping(uri) for uri in uris), key=tags.page_order)
+    assert [m.item.file.src_uri for m in ordered] == ["articles/b.md", "articles/a.md", "articles/z.md"]
+
+
+def test_tag_listing_anchors_are_found_in_rendered_html() -> None:
+    html = '<h2 id="tag:trust">信任</h2><h2 id="t3">说话</h2><h2 id="tag:price-objection">价格异议</h2>'
+    assert tags.listing_anchor_ids(html) == {"tag:trust", "tag:price-objection"}
+    assert tags.listing_anchor_ids('<h2 id="tags-trust">', "tags-{slug}") == {"tags-trust"}
+
+
+# --- Traditional conversion ----------------------------------------------------------------------------------------
+
+
+def test_convert_meta_converts_what_readers_see_and_keeps_identifiers(to_traditional: traditional.Converter) -> None:
+    meta = {
+        "id": "win-over",
+        "title": "推销产品怎样才能打动客户",
+        "description": "说话要真诚。",
+        "tags": ["信任", "产品知识"],
+        "source": "sources/texts/000.txt#L12",
+    }
+    converted = traditional.convert_meta(meta, to_traditional)
+    assert converted == {
+        "id": "win-over",
+        "title": "推銷產品怎樣才能打動客戶",
+        "description": "說話要真誠。",
+        "tags": ["信任", "產品知識"],
+        "source": "sources/texts/000.txt#L12",
+    }
+    assert meta["title"] == "推销产品怎样才能打动客户", "the Simplified meta is left as it was"
+
+
+def test_markdown_conversion_keeps_ids_links_and_markers(to_traditional: traditional.Converter) -> None:
+    markdown = (
+        "## 说话要真诚 {#t3}\n\n"
+        "客户说“我再考虑考虑”。见[标签](../tags.md#tag:trust)。\n\n"
+        "<!-- material/tags -->\n"
+    )
+    assert to_traditional(markdown) == (
+        "## 說話要真誠 {#t3}\n\n"
+        "客戶說「我再考慮考慮」。見[標籤](../tags.md#tag:trust)。\n\n"
+        "<!-- material/tags -->\n"
+    )
+
+
+def test_nav_titles_from_the_config_are_converted(to_traditional: traditional.Converter, tmp_path: Path) -> None:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "test", "docs_dir": str(tmp_path)})
+    home = Page("首页", File("index.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True), config)
+    article = Page(None, File("articles/a.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True), config)
+    items = [home, Section("问答", [article]), Link("标签", "tags/")]
+
+    traditional.convert_nav_titles(items, to_traditional)
+
+    assert [item.title for item in items] == ["首頁", "問答", "標籤"]
+    assert article.title is None, "a page without a config title takes it from its converted front matter later"
+
+
+# --- language switch -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "page_url", "expected"),
+    [
+        ("zh-Hans", "articles/win-over/", ["./", "../../zh-Hant/articles/win-over/"]),
+        ("zh-Hant", "articles/win-over/", ["../../../articles/win-over/", "./"]),
+        ("zh-Hans", "", ["./", "zh-Hant/"]),
+        ("zh-Hant", "", ["../", "./"]),
+        ("zh-Hant", "tags/", ["../../tags/", "./"]),
+        ("zh-Hant", "articles/win-over.html", ["../../articles/win-over.html", "win-over.html"]),
+    ],
+)
+def test_switch_links_the_same_page_in_each_variant(language: str, page_url: str, expected: list[str]) -> None:
+    entries = alternate.page_alternates(ALTERNATES, language, page_url)
+    assert [entry.href for entry in entries] == expected
+    assert [entry.current for entry in entries] == [entry["lang"] == language for entry in ALTERNATES]
+
+
+def test_switch_without_a_page_links_each_variant_root() -> None:
+    entries = alternate.page_alternates(ALTERNATES, "zh-Hant", None)
+    assert [entry.href for entry in entries] == ["/", "/zh-Hant/"]
+
+
+def test_switch_needs_an_entry_for_the_current_language() -> None:
+    with pytest.raises(ConfigurationError, match="zh-HK"):
+        alternate.variant_root(ALTERNATES, "zh-HK")
+
+
+def test_switch_needs_root_paths() -> None:
+    with pytest.raises(ConfigurationError, match="root path"):
+        alternate.page_alternates([{"name": "繁體", "link": "zh-Hant", "lang": "zh-Hant"}], "zh-Hant", "")
+
+
+# --- nav folders ---------------------------------------------------------------------------------------------------
+
+PAGES = ["index.md", "articles/b.md", "articles/a.md", "articles/c.md", "articles/more/d.md", "tags.md"]
+
+
+def test_folder_entry_becomes_a_section_in_page_order() -> None:
+    expanded = nav.expand_folders(
+        [{"首页": "index.md"}, {"问答": "articles/"}, "tags.md"], PAGES, ["articles/c.md", "articles/a.md"]
+    )
+    assert expanded == [
+        {"首页": "index.md"},
+        {"问答": ["articles/c.md", "articles/a.md", "articles/b.md"]},
+        "tags.md",
+    ]
+
+
+def test_bare_and_nested_folder_entries_are_expanded() -> None:
+    assert nav.expand_folders(["articles/"], PAGES, []) == ["articles/a.md", "articles/b.md", "articles/c.md"]
+    assert nav.expand_folders([{"更多": [{"子": "articles/more/"}]}], PAGES, []) == [
+        {"更多": [{"子": ["articles/more/d.md"]}]}
+    ]
+
+
+def test_folder_without_pages_is_an_error() -> None:
+    with pytest.raises(ValueError, match="empty/"):
+        nav.expand_folders([{"空": "empty/"}], PAGES, [])
+
+
+def test_page_order_file(tmp_path: Path) -> None:
+    order_file = tmp_path / nav.ORDER_FILE
+    assert nav.load_page_order(order_file) == []
+    order_file.write_text("# generated\narticles:\n- articles/b.md\n- articles/a.md\n", encoding="utf-8")
+    assert nav.load_page_order(order_file) == ["articles/b.md", "articles/a.md"]
+    order_file.write_text("- articles/b.md\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="mapping"):
+        nav.load_page_order(order_file)
+
+
+# --- search assets -------------------------------------------------------------------------------------------------
+
+
+def test_search_in_english_only_loads_no_language_files() -> None:
+    assert search_assets.loaded_language_files(["en"]) == set()
+    assert search_assets.loaded_language_files(["en", "ja"]) == {
+        "tinyseg.js",
+        "min/lunr.ja.min.js",
+        "min/lunr.multi.min.js",
+        "min/lunr.stemmer.support.min.js",
+    }
+
+
+def test_unloaded_language_files_are_removed(tmp_path: Path) -> None:
+    lunr = tmp_path / search_assets.LUNR_FOLDER
+    for name in ("tinyseg.js", "wordcut.js", "min/lunr.ja.min.js", "min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"):
+        (lunr / name).parent.mkdir(parents=True, exist_ok=True)
+        (lunr / name).write_text("//", encoding="utf-8")
+
+    removed = search_assets.remove_unloaded_language_files(tmp_path, ["ja"])
+
+    assert sorted(path.relative_to(lunr).as_posix() for path in removed) == ["min/lunr.de.min.js", "wordcut.js"]
+    assert search_assets.remove_unloaded_language_files(tmp_path, ["en"])
+    assert not lunr.exists()
+
+
+# --- settings ------------------------------------------------------------------------------------------------------
+
+
+def test_settings_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    extra = {"zhkb": {"opencc": "sources/opencc", "taxonomy": "sources/tags.yml"}}
+    site = settings.site_settings(extra, tmp_path / "mkdocs.zh-Hant.yml")
+    assert site.opencc_dir == tmp_path.resolve() / "sources" / "opencc"
+    assert site.taxonomy_file == tmp_path.resolve() / "sources" / "tags.yml"
+
+
+def test_settings_must_be_given() -> None:
+    with pytest.raises(ConfigurationError, match=r"extra\.zhkb"):
+        settings.site_settings({}, "mkdocs.yml")
+    with pytest.raises(ConfigurationError, match="taxonomy"):
+        settings.site_settings({"zhkb": {"opencc": "sources/opencc"}}, "mkdocs.yml")
+
+
+# --- templates -----------------------------------------------------------------------------------------------------
+
+
+def theme_env(language: str) -> tuple[Theme, Environment]:
+    theme = Theme(name="material", custom_dir=str(ROOT / "overrides"), language=language)
+    return theme, theme.get_env()
+
+
+# Material's zh and zh-TW words for "search" show the strings come from the right file.
+@pytest.mark.parametrize(("language", "search_label"), [("zh-Hans", "查找"), ("zh-Hant", "搜尋")])
+def test_language_templates_name_the_script(language: str, search_label: str) -> None:
+    theme, env = theme_env(language)
+    strings = env.get_template("partials/language.html", None, {"config": {"theme": theme}}).module
+    assert strings.t("language") == language
+    assert strings.t("search") == search_label
+
+
+def test_site_strings_of_the_traditional_site_are_the_converted_simplified_ones(
+    to_traditional: traditional.Converter,
+) -> None:
+    hans_theme, hans_env = theme_env("zh-Hans")
+    hant_theme, hant_env = theme_env("zh-Hant")
+    hans = hans_env.get_template("partials/language.html", None, {"config": {"theme": hans_theme}}).module
+    hant = hant_env.get_template("partials/language.html", None, {"config": {"theme": hant_theme}}).module
+    for key in ("zhkb.not_found", "zhkb.back_home"):
+        assert hans.t(key) != key
+        assert hant.t(key) == to_traditional(hans.t(key))
+
+
+def test_switch_template_shows_only_the_other_variants() -> None:
+    _, env = theme_env("zh-Hans")
+    html = env.get_template("partials/alternate.html").render(
+        zhkb_alternates=alternate.page_alternates(ALTERNATES, "zh-Hans", "articles/win-over/")
+    )
+    assert 'href="../../zh-Hant/articles/win-over/"' in html
+    assert 'hreflang="zh-Hant"' in html
+    # Without a target, Material's own alternate script would rewrite the link.
+    assert 'target="_self"' in html
+    assert "简体" not in html
+
+
+# --- the two configs -----------------------------------------------------------------------------------------------
+
+
+def test_traditional_config_inherits_and_converts(to_traditional: traditional.Converter) -> None:
+    simplified = load_mkdocs_yaml("mkdocs.yml")
+    traditional_config = load_mkdocs_yaml("mkdocs.zh-Hant.yml")
+    assert traditional_config["theme"]["language"] == "zh-Hant"
+    assert traditional_config["docs_dir"] == simplified["docs_dir"]
+    assert traditional_config["site_dir"] == "site/zh-Hant"
+    assert traditional_config["hooks"] == [*simplified["hooks"], "hooks/traditional.py"]
+    # Written out for readers of the config, but must say what the conversion says.
+    for key in ("site_name", "site_description"):
+        assert traditional_config[key] == to_traditional(simplified[key])
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs.zh-Hant.yml"])
+def test_each_variant_is_served_where_its_switch_entry_says(name: str) -> None:
+    config = load_mkdocs_yaml(name)
+    assert config["theme"]["font"] is False, "no web fonts"
+    root = alternate.variant_root(config["extra"]["alternate"], config["theme"]["language"])
+    assert urlsplit(config["site_url"]).path == root
+    tags_plugin = next(plugin["tags"] for plugin in config["plugins"] if isinstance(plugin, dict) and "tags" in plugin)
+    assert tags_plugin["tags_slugify"] is tags.slugify
+
+
+def test_remote_urls_in_theme_assets_become_inert():
+    from zhkb.site.offline import neutralise
+
+    js = '/*! clipboard.js https://clipboardjs.com/ */ _t("https://unpkg.com/resize-observer-polyfill");'
+    out = neutralise(js + ' ns="http://www.w3.org/2000/svg" u="http://127.0.0.1:8000/x"')
+    assert "https://" not in out
+    assert 'about:blank#unpkg.com/resize-observer-polyfill' in out and "about:blank#clipboardjs.com/" in out
+    assert "http://www.w3.org/2000/svg" in out and "http://127.0.0.1:8000/x" in out
