@@ -1,0 +1,77 @@
+"""Folder entries in ``nav``: one nav item per generated page.
+
+The ingest stage writes one page per question under ``docs/articles/``, so
+``mkdocs.yml`` cannot list them.  Its nav names the folder instead
+(``- 问答: articles/``) and :func:`expand_folders` replaces that entry with the
+folder's pages before MkDocs builds the navigation.  Pages come in the order
+the ingest stage gives in ``docs/.nav.yml`` (source order, as on the home
+page); pages it does not list follow by path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: The ingest stage's page order file, in ``docs/``: ``{folder: [page path, ...]}``.
+#: MkDocs skips dot files, so it is not published.
+ORDER_FILE = ".nav.yml"
+
+
+def load_page_order(path: Path) -> list[str]:
+    """Docs-relative page paths in the order ``path`` (an :data:`ORDER_FILE`) lists them; none if it is missing."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(isinstance(pages, list) for pages in data.values()):
+        raise ValueError(f"{path}: expected a mapping of folder names to lists of page paths")
+    return [str(page) for pages in data.values() for page in pages]
+
+
+def is_folder_entry(value: Any) -> bool:
+    """Whether a nav value names a folder (ends with ``/``) rather than a page."""
+    return isinstance(value, str) and value.endswith("/") and "://" not in value
+
+
+def pages_in_folder(folder: str, page_uris: Sequence[str], order: Sequence[str]) -> list[str]:
+    """The pages of ``page_uris`` directly in ``folder``, in ``order`` first and then by path."""
+    prefix = folder.strip("/") + "/"
+    inside = [uri for uri in page_uris if uri.startswith(prefix) and "/" not in uri[len(prefix) :]]
+    rank = {uri: position for position, uri in enumerate(order)}
+    return sorted(inside, key=lambda uri: (rank.get(uri, len(rank)), uri))
+
+
+def expand_folders(nav: list[Any], page_uris: Sequence[str], order: Sequence[str]) -> list[Any]:
+    """A copy of the ``nav`` config with every folder entry replaced by the pages in it.
+
+    ``- Title: folder/`` becomes a section of those pages; a bare ``- folder/``
+    is replaced by the pages themselves.  A folder without pages is an error,
+    as MkDocs would otherwise report it only as a missing nav target.
+    """
+    expanded: list[Any] = []
+    for entry in nav:
+        if is_folder_entry(entry):
+            expanded.extend(_folder_pages(entry, page_uris, order))
+        elif isinstance(entry, dict):
+            expanded.append({title: _expand_value(value, page_uris, order) for title, value in entry.items()})
+        else:
+            expanded.append(entry)
+    return expanded
+
+
+def _expand_value(value: Any, page_uris: Sequence[str], order: Sequence[str]) -> Any:
+    if is_folder_entry(value):
+        return _folder_pages(value, page_uris, order)
+    if isinstance(value, list):
+        return expand_folders(value, page_uris, order)
+    return value
+
+
+def _folder_pages(folder: str, page_uris: Sequence[str], order: Sequence[str]) -> list[str]:
+    pages = pages_in_folder(folder, page_uris, order)
+    if not pages:
+        raise ValueError(f"nav entry {folder!r} names a folder without pages")
+    return pages

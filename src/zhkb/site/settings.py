@@ -1,0 +1,45 @@
+"""Project paths the site layer needs, named in the MkDocs config under ``extra.zhkb``.
+
+Paths are relative to the folder of the config file, so builds do not depend
+on the working directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import ConfigurationError
+
+#: The ``extra`` key holding the site layer's settings.
+EXTRA_KEY = "zhkb"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Where the site layer finds the project's reviewed data."""
+
+    #: Folder of the OpenCC override dictionaries (``s2tw.txt``, ``t2s.txt``).
+    opencc_dir: Path
+    #: The tag taxonomy (``sources/tags.yml``).
+    taxonomy_file: Path
+
+
+def site_settings(extra: dict[str, Any], config_file_path: str | Path) -> SiteSettings:
+    """Read :class:`SiteSettings` from ``extra.zhkb`` of the config at ``config_file_path``."""
+    section = extra.get(EXTRA_KEY)
+    if not isinstance(section, dict):
+        raise ConfigurationError(f"the config needs an 'extra.{EXTRA_KEY}' section with 'opencc' and 'taxonomy'")
+    base = Path(config_file_path).resolve().parent
+    return SiteSettings(
+        opencc_dir=base / _required(section, "opencc"),
+        taxonomy_file=base / _required(section, "taxonomy"),
+    )
+
+
+def _required(section: dict[str, Any], key: str) -> str:
+    value = section.get(key)
+    if not isinstance(value, str) or not value:
+        raise ConfigurationError(f"'extra.{EXTRA_KEY}.{key}' must be a path relative to the config file")
+    return value
