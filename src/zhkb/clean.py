@@ -32,11 +32,47 @@ _CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
 
 def diff_edits(rule: str, line: Line, before: str, after: str, note: str = "") -> list[Edit]:
     """The edits that turn ``before`` into ``after``, positioned in ``after``."""
+    if len(before) == len(after):
+        return _aligned_edits(rule, line, before, after, note)
+    if len(before) * len(after) > DIFF_CELLS_MAX:
+        # A very long line changed in length: one edit for the span between the
+        # common prefix and suffix keeps the cost linear; the account stays exact.
+        start = len(_common_prefix(before, after))
+        end = len(_common_prefix(before[start:][::-1], after[start:][::-1]))
+        return [Edit(rule, line.path, line.number, start, before[start:len(before) - end],
+                     after[start:len(after) - end], note)]
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     edits = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
             edits.append(Edit(rule, line.path, line.number, j1, before[i1:i2], after[j1:j2], note))
+    return edits
+
+
+#: above this (length before × length after) a line is not diffed character by character
+DIFF_CELLS_MAX = 4_000_000
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def _aligned_edits(rule: str, line: Line, before: str, after: str, note: str) -> list[Edit]:
+    """Edits of a same-length change (OpenCC, punctuation): runs of differing characters."""
+    edits, start = [], None
+    for i, (x, y) in enumerate(zip(before, after, strict=True)):
+        if x != y and start is None:
+            start = i
+        elif x == y and start is not None:
+            edits.append(Edit(rule, line.path, line.number, start, before[start:i], after[start:i], note))
+            start = None
+    if start is not None:
+        edits.append(Edit(rule, line.path, line.number, start, before[start:], after[start:], note))
     return edits
 
 

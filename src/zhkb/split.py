@@ -182,9 +182,9 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
         number = match.group(1)
         head.edit("split.question_marker", 0, match.end())
     title = head.text.strip()
-    article = Article(title=title, path=head.line.path, source_line=head.line.number, number=number)
     if not title:
         notices.append(Notice(head.line.path, head.line.number, "question marker without a title"))
+    article = Article(title=title, path=head.line.path, source_line=head.line.number, number=number)
     body = chunk[1:]
     points = _points_to_keep(body)
     checklist_items = _checklist_items(body, points)

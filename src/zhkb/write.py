@@ -6,6 +6,7 @@ text is escaped so that anything that looks like Markdown or HTML stays text.
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -21,6 +22,8 @@ INCOMPLETE_NOTE = (
     "这篇回答在原始资料中就在此处中断，后文缺失。\n\n</div>"
 )
 DESCRIPTION_MAX = 80
+#: the heading of a question whose marker had no text (the source is reported; this is not source text)
+UNTITLED = "（未命名问题）"
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -54,7 +57,12 @@ def describe(article: Article) -> str:
         for block in tip.blocks:
             if block.kind == "paragraph":
                 return first_sentence(f"{tip.title}：{block.lines[0]}")
-    return article.title
+    return article.title or UNTITLED
+
+
+def html_safe(text: str) -> str:
+    """Front matter text goes into HTML attributes and nav items unescaped by the theme: escape it here."""
+    return html.escape(text, quote=True)
 
 
 def _front_matter(data: dict) -> str:
@@ -88,16 +96,17 @@ def render_tip(tip: Tip) -> list[str]:
 
 
 def render_article(article: Article) -> str:
+    title = article.title or UNTITLED
     meta = {
         "id": article.slug,
-        "title": article.title,
-        "description": describe(article),
+        "title": html_safe(title),
+        "description": html_safe(describe(article)),
         "tags": article.tags,
         "source": f"{article.path}#L{article.source_line}",
     }
     if article.incomplete:
         meta["incomplete"] = True
-    parts = [f"# {escape_markdown(article.title)}", *render_blocks(article.lead)]
+    parts = [f"# {escape_markdown(title)}", *render_blocks(article.lead)]
     for tip in article.tips:
         parts += render_tip(tip)
     return _front_matter(meta) + "\n" + "\n\n".join(parts) + "\n"
@@ -119,7 +128,7 @@ def render_home(articles: list[Article]) -> str:
     for article in articles:
         tags = "、".join(article.tags) if article.tags else "未分类"
         count = f"{count_tips(article)} 条技巧" if article.tips else "整篇回答"
-        lines.append(f"- [{escape_markdown(article.title)}](articles/{article.slug}.md)  ")
+        lines.append(f"- [{escape_markdown(article.title or UNTITLED)}](articles/{article.slug}.md)  ")
         lines.append(f"  {count} · {escape_markdown(tags)}")
     return _front_matter(meta) + "\n" + "\n".join(lines) + "\n"
 
