@@ -68,7 +68,11 @@ def article_fingerprint(article: Article) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # the quick upper bounds skip the full comparison for clearly different texts
+    if matcher.real_quick_ratio() < SIMILAR_ENOUGH or matcher.quick_ratio() < SIMILAR_ENOUGH:
+        return 0.0
+    return matcher.ratio()
 
 
 def load_registry(path: Path, rel: str = "sources/ids.yml") -> Registry:
@@ -144,19 +148,26 @@ def assign_ids(articles: list[Article], registry: Registry) -> Registry:
             claimed.add(id(entry))
         entry.title, entry.fingerprint = article.title, article_fingerprint(article)
         article.slug = entry.slug
+    by_slug = {a.slug: a for a in registry.articles}
+    # where each tip title is in the registry, so that a moved tip is found without a scan
+    owners: dict[str, list[tuple[TipEntry, ArticleEntry]]] = {}
+    for owner in registry.articles:
+        for tip_entry in owner.tips:
+            owners.setdefault(tip_entry.title, []).append((tip_entry, owner))
     for article in articles:
-        entry = next(a for a in registry.articles if a.slug == article.slug)
+        entry = by_slug[article.slug]
         tip_matches = _match(article.tips, list(entry.tips), tip_fingerprint, claimed)
-        # a tip moved from another article keeps its id when its title is unchanged
-        elsewhere = [t for a in registry.articles if a is not entry for t in a.tips]
-        unmatched = [i for i in range(len(article.tips)) if i not in tip_matches]
-        moved = _match([article.tips[i] for i in unmatched], [t for t in elsewhere], lambda _tip: "\0", claimed)
-        for k, tip_entry in moved.items():
-            for a in registry.articles:
-                if tip_entry in a.tips:
-                    a.tips.remove(tip_entry)
-            entry.tips.append(tip_entry)
-            tip_matches[unmatched[k]] = tip_entry
+        for index, tip in enumerate(article.tips):
+            if index in tip_matches:
+                continue
+            # a tip moved from another article keeps its id when its title is unchanged
+            for tip_entry, owner in owners.get(tip.title, []):
+                if id(tip_entry) not in claimed and owner is not entry:
+                    owner.tips.remove(tip_entry)
+                    entry.tips.append(tip_entry)
+                    claimed.add(id(tip_entry))
+                    tip_matches[index] = tip_entry
+                    break
         for index, tip in enumerate(article.tips):
             tip_entry = tip_matches.get(index)
             if tip_entry is None:

@@ -23,7 +23,8 @@ from .clean import CJK
 from .model import Article, Block, Edit, Line, Notice, Tip
 
 CN_NUM = "一二三四五六七八九十"
-QUESTION = re.compile(r"^『([壹贰叁叄肆伍陆柒捌玖拾]+)』 ?")
+#: 『壹』 … 『玖仟玖佰玖拾玖』: financial numerals, as the compilations number their questions
+QUESTION = re.compile(r"^『([零壹贰叁叄肆伍陆柒捌玖拾佰仟万]+)』 ?")
 SEQUENCE_WORDS = ("首先", "其次", "再次", "然后", "最后")
 
 #: (rank, name, pattern) — the pattern matches the marker, group 1 is its number
