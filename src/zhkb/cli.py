@@ -1,7 +1,8 @@
 """The ``zhkb`` command: ingest, build, serve.
 
 Exit status: 0 success; 1 input error (a source or curation file, named with
-its line or byte offset); 2 usage error; 3 the site build failed.
+its line or byte offset); 2 usage error; 3 the site build failed; 4 `zhkb
+check` found problems in the built site.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .check import check_site
 from .errors import InputError
 from .ingest import ingest, write_output
 from .serve import make_server
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK = 0, 1, 2, 3, 4
 #: built in this order: the first build empties all of site/
 MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
 
@@ -63,7 +65,20 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8000)
+    check = sub.add_parser("check", help="verify the built site: links, anchors, published ids, other hosts")
+    check.add_argument("--site", type=Path, help="built site folder (default: <root>/site)")
     return p
+
+
+def run_check(root: Path, site: Path | None) -> int:
+    problems = check_site(root, site)
+    for problem in problems:
+        print(f"check: {problem}", file=sys.stderr)
+    if problems:
+        print(f"zhkb: check found {len(problems)} problems", file=sys.stderr)
+        return EXIT_CHECK
+    print("check: every link, anchor and published id answers; no other host is referred to")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     root = args.root.resolve()
+    if args.command == "check":
+        return run_check(root, args.site.resolve() if args.site else None)
     try:
         run_ingest(root, args.encoding)
     except InputError as exc:
