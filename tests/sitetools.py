@@ -14,11 +14,11 @@ VARIANTS = {"hans": "", "hant": "zh-Hant"}
 LANG = {"hans": "zh-Hans", "hant": "zh-Hant"}
 
 
-def build_site(target: Path) -> Path:
-    """Build both variants into ``target`` (Simplified first: it empties the folder)."""
+def build_site(target: Path, project: Path = ROOT) -> Path:
+    """Build both variants of ``project`` into ``target`` (Simplified first: it empties the folder)."""
     for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                        "-d", str(out)], cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                        "-d", str(out)], cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return target
 
 

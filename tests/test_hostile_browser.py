@@ -1,0 +1,73 @@
+"""Text that looks like markup stays text on the built site: an injected script never runs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from sitetools import ROOT, build_site
+
+from zhkb.browser import PHONE, launch
+from zhkb.serve import serving
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+HOSTILE = """『壹』 <script>window.__pwned = 1</script>标题
+正文里有 <img src=x onerror="window.__pwned = 2"> 和 [点我](javascript:window.__pwned=3) 两样东西。
+一、<b onmouseover="window.__pwned=4">粗体</b>要点。<svg onload="window.__pwned=5"></svg>正文内容
+# 井号开头的一行
+> 引用开头的一行
+| 竖线 | 开头 |
+* 星号开头的一行
+『贰』 --- 
+title: x
+description: "><script>window.__pwned=6</script>
+正文。
+"""
+PROJECT_PARTS = ("sources", "hooks", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("hostile")
+    for part in PROJECT_PARTS:
+        source, target = ROOT / part, project / part
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    texts = project / "sources" / "texts"
+    shutil.rmtree(texts)
+    texts.mkdir()
+    (texts / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (project / "sources" / "ids.yml").unlink()
+    subprocess.run([sys.executable, "-m", "zhkb.cli", "--root", str(project), "ingest"], check=True,
+                   capture_output=True)
+    return build_site(project / "site", project)
+
+
+def test_injected_markup_never_runs(hostile_site):
+    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("articles/*/index.html"))
+    assert len(pages) == 4  # two questions, two variants
+    dialogs = []
+    with serving(hostile_site) as base, sync_playwright() as pw:
+        browser = launch(pw)
+        page = browser.new_context(**PHONE).new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in pages:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            for link in page.locator("article a").all():
+                link.hover()
+            assert page.evaluate("window.__pwned") is None, path
+            assert page.locator("article script, article img[onerror], article [onmouseover], article svg[onload],"
+                                " a[href^='javascript']").count() == 0, path
+            text = page.locator("article").inner_text()
+            assert "<script>" in text or "＜script＞" in text or "<img" in text, path
+        browser.close()
+    assert dialogs == []
