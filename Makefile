@@ -1,12 +1,12 @@
 # zhkb — two commands on a fresh machine: `make serve` and `make test`.
-# Everything installs into .venv (Python) and node_modules (zhlint) from pinned versions.
+# Everything installs into .venv (Python) and node_modules (zhlint, Lighthouse, axe-core) from pinned versions.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build ingest test lint unit check-ingest-stable bench screenshots clean
+.PHONY: setup serve build ingest test lint unit check-ingest-stable bench screenshots audit clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -41,6 +41,10 @@ bench: setup
 
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py
+
+# Lighthouse, axe-core and page weight on a phone (slow; not part of `make test`).
+audit: setup
+	$(BIN)/python scripts/audit_mobile.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

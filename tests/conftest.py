@@ -1,4 +1,4 @@
-"""Shared fixtures: the project root and a scratch copy of it to ingest into."""
+"""Shared fixtures: the project root, a scratch copy of it to ingest into, and one build of the site."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def project(tmp_path: Path) -> Path:
     """A copy of the project's sources (texts and curation) in a scratch folder."""
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Both variants built once per session, for tests that read or serve the site and never change it."""
+    from sitetools import build_site
+
+    return build_site(tmp_path_factory.mktemp("built-site"))

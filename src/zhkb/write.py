@@ -22,6 +22,10 @@ INCOMPLETE_NOTE = (
     "这篇回答在原始资料中就在此处中断，后文缺失。\n\n</div>"
 )
 DESCRIPTION_MAX = 80
+#: Front matter keeping a page out of the search index: search finds tips, and
+#: the home and tags pages only list every question's title, so they would
+#: crowd the results for any query.
+NOT_SEARCHED = {"exclude": True}
 #: the heading of a question whose marker had no text (the source is reported; this is not source text)
 UNTITLED = "（未命名问题）"
 
@@ -118,7 +122,7 @@ def count_tips(article: Article) -> int:
 
 def render_home(articles: list[Article]) -> str:
     tips = sum(count_tips(a) for a in articles)
-    meta = {"title": SITE_TITLE, "description": SITE_DESCRIPTION}
+    meta = {"title": SITE_TITLE, "description": SITE_DESCRIPTION, "search": NOT_SEARCHED}
     lines = [
         f"# {SITE_TITLE}",
         "",
@@ -134,7 +138,7 @@ def render_home(articles: list[Article]) -> str:
 
 
 def render_tags_page() -> str:
-    meta = {"title": "标签", "description": "按标签浏览全部问题。"}
+    meta = {"title": "标签", "description": "按标签浏览全部问题。", "search": NOT_SEARCHED}
     return _front_matter(meta) + "\n# 标签\n\n<!-- material/tags -->\n"
 
 

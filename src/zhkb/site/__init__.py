@@ -10,4 +10,12 @@ the Traditional (Taiwan) one at ``/zh-Hant/``, converting on the fly.
 - :mod:`zhkb.site.alternate` -- the language switch's links to the same page.
 - :mod:`zhkb.site.traditional` -- Simplified-to-Traditional page conversion.
 - :mod:`zhkb.site.search_assets` -- leaves out search language files never loaded.
+- :mod:`zhkb.site.search_index` -- jieba word cuts for the index, the same on both variants.
+- :mod:`zhkb.site.search_rules` -- the query rules of the search worker (script map, stop words, synonyms).
+- :mod:`zhkb.site.search_worker` -- puts our query rewriter in front of Material's search worker.
+- :mod:`zhkb.site.share` -- a share control on every tip, and each tip's short page ``t/<id>/``.
+- :mod:`zhkb.site.related` -- related questions (shared tags) at the end of an article.
+- :mod:`zhkb.site.seo` -- absolute hreflang alternates, link previews, a sitemap of both variants.
+- :mod:`zhkb.site.pwa` -- the installable offline app: manifest and service worker.
+- :mod:`zhkb.site.a11y` -- an accessible name for Material's search dialog.
 """

@@ -1,0 +1,36 @@
+"""Related questions: the articles that share tags with this one, listed at its end.
+
+A reader who finished one answer is offered the answers closest to it: those
+sharing the most tags first, then in source (nav) order, as on the home page.
+``overrides/partials/comments.html`` shows them, before Material's previous /
+next links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Enough to choose from on a phone screen, few enough to read.
+RELATED_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class TaggedPage:
+    """A page as the related list needs it."""
+
+    #: URL relative to the variant's root (``articles/win-over/``).
+    url: str
+    title: str
+    tags: tuple[str, ...]
+
+
+def related_pages(current: TaggedPage, pages: Sequence[TaggedPage], limit: int = RELATED_LIMIT) -> list[TaggedPage]:
+    """The pages sharing at least one tag with ``current``: most shared tags first, then in ``pages`` order."""
+    mine = set(current.tags)
+    scored = [
+        (-len(mine.intersection(page.tags)), position, page)
+        for position, page in enumerate(pages)
+        if page.url != current.url and mine.intersection(page.tags)
+    ]
+    return [page for _shared, _position, page in sorted(scored, key=lambda item: item[:2])[:limit]]
