@@ -23,7 +23,7 @@ HOSTILE = """『壹』 <script>window.__pwned = 1</script>标题
 > 引用开头的一行
 | 竖线 | 开头 |
 * 星号开头的一行
-『贰』 --- 
+『贰』 ---\x20
 title: x
 description: "><script>window.__pwned=6</script>
 正文。
