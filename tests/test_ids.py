@@ -68,3 +68,21 @@ def test_bad_registry_names_file_and_line(tmp_path):
     with pytest.raises(InputError) as info:
         load_registry(path, "sources/ids.yml")
     assert info.value.path == "sources/ids.yml" and info.value.line == 2
+
+
+def test_retired_content_points_to_the_closest_remaining(tmp_path):
+    from zhkb.ids import retired_content
+
+    first = [article("推销产品怎样才能打动客户", "说话要真诚", "给客户一个购买的理由"),
+             article("卖东西如何才能抓住顾客", "留住老顾客", "灵活的营销方式")]
+    registry = roundtrip(assign_ids(first, Registry()), tmp_path)
+    gone_tip = first[0].tips[1].id
+    gone_article = first[1].slug
+    # the second article disappears; its 留住老顾客 tip moves into the first one
+    later = [article("推销产品怎样才能打动客户", "说话要真诚", "留住老顾客")]
+    registry = assign_ids(later, registry)
+    retired = {(r.kind, r.id): r for r in retired_content(registry, later)}
+    assert set(retired) == {("tip", gone_tip), ("article", gone_article), ("tip", first[1].tips[1].id)}
+    assert retired[("article", gone_article)].closest == f"articles/{later[0].slug}.md"
+    assert retired[("tip", gone_tip)].closest.startswith(f"articles/{later[0].slug}.md")
+    assert later[0].tips[1].id == first[1].tips[0].id  # the moved tip kept its id

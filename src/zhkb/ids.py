@@ -191,3 +191,56 @@ def dump_registry(registry: Registry) -> str:
         ],
     }
     return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A published article or tip whose content is gone, and the closest content that remains.
+
+    ``closest`` is a docs-relative link (``articles/win-over.md#t3``, or
+    ``index.md`` when nothing is close), which the site's removed-content
+    pages point to.
+    """
+
+    kind: str  # "article" | "tip"
+    id: str  # slug or tip id
+    title: str
+    closest: str
+
+
+#: below this similarity a retired tip points at its article (if it remains) rather than at a tip
+CLOSE_ENOUGH = 0.3
+
+
+def _closest(fingerprint: str, candidates: list[tuple[str, str]]) -> tuple[float, str] | None:
+    scored = [(difflib.SequenceMatcher(None, fingerprint, print_, autojunk=False).ratio(), -i, link)
+              for i, (print_, link) in enumerate(candidates)]
+    if not scored:
+        return None
+    best = max(scored)
+    return best[0], best[2]
+
+
+def retired_content(registry: Registry, articles: list[Article]) -> list[Retired]:
+    """Every registry entry that no current article or tip matched, with the closest remaining content."""
+    live_slugs = {a.slug for a in articles}
+    live_tips = {t.id for a in articles for t in a.tips}
+    article_prints = [(article_fingerprint(a), f"articles/{a.slug}.md") for a in articles]
+    tip_prints = [(tip_fingerprint(t), f"articles/{a.slug}.md#{t.id}") for a in articles for t in a.tips]
+    retired = []
+    for entry in registry.articles:
+        if entry.slug not in live_slugs:
+            best = _closest(entry.fingerprint or entry.title, article_prints)
+            retired.append(Retired("article", entry.slug, entry.title, best[1] if best else "index.md"))
+        for tip in entry.tips:
+            if tip.id in live_tips:
+                continue
+            best = _closest(tip.fingerprint or tip.title, tip_prints)
+            if best and best[0] >= CLOSE_ENOUGH:
+                closest = best[1]
+            elif entry.slug in live_slugs:
+                closest = f"articles/{entry.slug}.md"
+            else:
+                closest = best[1] if best else "index.md"
+            retired.append(Retired("tip", tip.id, tip.title, closest))
+    return retired

@@ -13,7 +13,7 @@ from pathlib import Path
 from .clean import clean_lines, replay_backwards, source_lines
 from .curation import load_curation
 from .errors import InputError
-from .ids import assign_ids, dump_registry, load_registry
+from .ids import assign_ids, dump_registry, load_registry, retired_content
 from .model import Article, Line, Notice
 from .read import read_source
 from .report import SourceSummary, render_report
@@ -90,7 +90,8 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
     output.articles = merge_duplicates(output.articles, output.notices)
     tag_articles(output.articles, curation.tags)
     registry = assign_ids(output.articles, load_registry(sources_dir / "ids.yml"))
-    output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles).items()}
+    retired = retired_content(registry, output.articles)
+    output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired).items()}
     output.files["sources/ids.yml"] = dump_registry(registry)
     output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices)
     return output
