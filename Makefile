@@ -35,6 +35,8 @@ lint: setup
 
 test: setup lint
 	$(BIN)/python -m pytest
+	$(BIN)/zhkb build
+	$(BIN)/zhkb check
 
 bench: setup
 	$(BIN)/python scripts/bench_search.py

@@ -21,7 +21,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from zhkb.site import a11y, pwa, related, seo, share
+from zhkb.site import a11y, pwa, related, removed, seo, share
+from zhkb.site.settings import site_settings
+from zhkb.site.traditional import traditional_converter
 
 #: Template variable holding the related pages (``overrides/partials/comments.html``).
 RELATED_VARIABLE = "zhkb_related"
@@ -98,12 +100,24 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     seo.disable_sitemap_lookup_in(site_dir)
     identity = share.SiteIdentity(config.site_name, language, config.site_url + pwa.PREVIEW_IMAGE)
     share.write_redirect_pages(site_dir, _tip_pages, identity, words)
+    # After the live short pages: a retired id that answers again keeps its live page.
+    removed_words = removed.WORDS[language]
+    pages = removed.removed_pages(removed.load_removed(Path(config.docs_dir) / removed.REMOVED_FILE), removed_words,
+                                  _script_converter(config))
+    removed.write_removed_pages(site_dir, pages, identity, words, removed_words)
     seo.rewrite_sitemap(site_dir, variants, own)
     if own.root == "/":
         (site_dir / "robots.txt").write_text(seo.robots_txt(own.root_url + "sitemap.xml"), encoding="utf-8")
     # Last: the worker's version is a hash of the files it caches, as they are now.
     pwa.write_app_files(site_dir, name=config.site_name, description=config.site_description or "", lang=language,
                         own_root=own.root, variant_roots=[variant.root for variant in variants])
+
+
+def _script_converter(config: MkDocsConfig):
+    """Renders Simplified text in this variant's script (the removed pages' titles come from the registry)."""
+    if config.theme["language"] == "zh-Hant":
+        return traditional_converter(site_settings(config.extra, config.config_file_path).opencc_dir)
+    return str
 
 
 def _variants(config: MkDocsConfig) -> list[seo.Variant]:

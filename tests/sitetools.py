@@ -14,6 +14,24 @@ VARIANTS = {"hans": "", "hant": "zh-Hant"}
 LANG = {"hans": "zh-Hans", "hant": "zh-Hant"}
 
 
+#: what a project needs to ingest and build (docs/*.md are generated)
+PROJECT_PARTS = ("sources", "hooks", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of the project's sources, hooks and site configuration."""
+    import shutil
+
+    for part in PROJECT_PARTS:
+        source, dest = ROOT / part, target / part
+        if source.is_dir():
+            shutil.copytree(source, dest)
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, dest)
+    return target
+
+
 def build_site(target: Path, project: Path = ROOT) -> Path:
     """Build both variants of ``project`` into ``target`` (Simplified first: it empties the folder)."""
     for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from sitetools import ROOT, build_site
+from sitetools import build_site, copy_project
 
 from zhkb.browser import PHONE, launch
 from zhkb.serve import serving
@@ -28,19 +28,10 @@ title: x
 description: "><script>window.__pwned=6</script>
 正文。
 """
-PROJECT_PARTS = ("sources", "hooks", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
-
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("hostile")
-    for part in PROJECT_PARTS:
-        source, target = ROOT / part, project / part
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, target)
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
     texts = project / "sources" / "texts"
     shutil.rmtree(texts)
     texts.mkdir()

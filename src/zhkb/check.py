@@ -122,8 +122,19 @@ def check_hosts(site: Path, own_hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Pr
     return problems
 
 
+def site_hosts(root: Path) -> tuple[str, ...]:
+    """The hosts the site itself is published at (``site_url`` of each MkDocs config), plus loopback."""
+    hosts = list(LOCAL_HOSTS)
+    for config in sorted(root.glob("mkdocs*.yml")):
+        match = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)
+        if match and urlsplit(match.group(1)).hostname:
+            hosts.append(urlsplit(match.group(1)).hostname)
+    return tuple(dict.fromkeys(hosts))
+
+
 def check_site(root: Path, site: Path | None = None) -> list[Problem]:
     site = site or root / "site"
     if not (site / "index.html").exists() or not (site / "zh-Hant" / "index.html").exists():
         return [Problem(str(site), "no built site here (run `zhkb build`)")]
-    return check_links(site) + check_published_ids(site, root / "sources" / "ids.yml") + check_hosts(site)
+    return (check_links(site) + check_published_ids(site, root / "sources" / "ids.yml")
+            + check_hosts(site, site_hosts(root)))

@@ -289,7 +289,7 @@ def render_redirect_page(page: RedirectPage, site: SiteIdentity, words: ShareWor
 <p class="site">{escape(site.name)}</p>
 <h1>{escape(page.title)}</h1>
 <p>{escape(page.description)}</p>
-<p class="context">{escape(page.context)}</p>
+{f'<p class="context">{escape(page.context)}</p>' if page.context else ""}
 <p><a href="{escape(target)}">{escape(words.read_tip)}</a></p>
 </main>
 </body>
