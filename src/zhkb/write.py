@@ -14,7 +14,7 @@ import yaml
 from .ids import Retired
 from .model import Article, Block, Tip
 
-SITE_TITLE = "赢得客户：销售问答精选"
+SITE_TITLE = "销售问答知识库"
 SITE_DESCRIPTION = "销售一线的真实问答：怎样建立信任、应对嫌贵、抓住大客户、拿下第一单，按问题和标签整理。"
 # An admonition written as HTML (md_in_html): the `!!! type "title"` form puts ASCII
 # quotes in Chinese text, which the typography check rightly flags.
@@ -127,7 +127,8 @@ def render_home(articles: list[Article]) -> str:
     lines = [
         f"# {SITE_TITLE}",
         "",
-        f"共 {len(articles)} 个问题、{tips} 条技巧。点开问题阅读全部技巧，或按[标签](tags.md)浏览。",
+        f"赢得客户的实战问答：共 {len(articles)} 个问题、{tips} 条技巧。"
+        "点开问题阅读全部技巧，或按[标签](tags.md)浏览。",
         "",
     ]
     for article in articles:
