@@ -111,5 +111,8 @@ def test_a_result_shows_tip_and_article_and_leads_to_the_tip(open_search, varian
     assert {"拜访", "穿"} <= {to_simplified(mark) for mark in tip.marks}
     box.page.locator("a.md-search-result__link").nth(1).click()
     box.page.wait_for_url("**#t43")
-    highlighted = box.page.locator("article mark[data-md-highlight]").all_inner_texts()
+    # Material marks the words once the new page has loaded: wait for it, not just for the URL
+    marks = box.page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    highlighted = marks.all_inner_texts()
     assert ("拜访" if variant == "hans" else "拜訪") in highlighted
