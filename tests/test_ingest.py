@@ -77,3 +77,6 @@ def test_cli_exit_codes(project):
     result = subprocess.run([*run, "ingest"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "sources/texts/broken.txt" in result.stderr and "byte offset" in result.stderr
+    # check on a folder with no built site: problems found, status 4
+    result = subprocess.run([*run, "check", "--site", str(project / "nowhere")], capture_output=True, text=True)
+    assert result.returncode == 4 and "no built site" in result.stderr
