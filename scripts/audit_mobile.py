@@ -30,7 +30,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -39,7 +38,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from zhkb.browser import CHROMIUM, PHONE, launch
-from zhkb.serve import TransferLog, make_server
+from zhkb.serve import TransferLog, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -80,15 +79,8 @@ def site_pages(site: Path) -> list[str]:
 @contextlib.contextmanager
 def serve(site: Path, log: TransferLog) -> Iterator[str]:
     """Serve ``site`` on port 8000 (the configured ``site_url``) when free, else on any port."""
-    port = 8000 if _port_free(8000) else 0
-    server = make_server(site, "127.0.0.1", port, production=True, transfer_log=log)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, port=8000 if _port_free(8000) else 0, production=True, transfer_log=log) as base:
+        yield base
 
 
 def _port_free(port: int) -> bool:

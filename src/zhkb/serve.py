@@ -194,10 +194,10 @@ def make_server(
 
 
 @contextlib.contextmanager
-def serving(site_dir: Path, host: str = "127.0.0.1", *, production: bool = False,
+def serving(site_dir: Path, host: str = "127.0.0.1", port: int = 0, *, production: bool = False,
             transfer_log: TransferLog | None = None) -> Iterator[str]:
-    """Serve ``site_dir`` on a free loopback port in a thread; yield the base URL."""
-    server = make_server(site_dir, host, 0, production=production, transfer_log=transfer_log)
+    """Serve ``site_dir`` in a thread on ``port`` (0: any free port); yield the base URL."""
+    server = make_server(site_dir, host, port, production=production, transfer_log=transfer_log)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
