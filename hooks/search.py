@@ -76,7 +76,8 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"search query rules: {error}") from error
     _build = _SearchBuild(script, stop_words, synonyms, to_traditional, to_simplified, segmenter)
     segment_run = segmenter or search_index.simplified_segmenter(cut)
-    plugin.search_index._segment_chinese = functools.partial(search_index.join_words, segment_run=segment_run)
+    plugin.search_index._segment_chinese = functools.partial(
+        search_index.join_words, segment_run=segment_run, separator=plugin.config.separator)
 
 
 # Before hooks/traditional.py converts the page (priority 100): this sees the Simplified source.

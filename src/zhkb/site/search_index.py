@@ -38,15 +38,23 @@ Cut = Callable[[str], Iterable[str]]
 Converter = Callable[[str], str]
 
 
-def join_words(data: str, segment_run: Callable[[str], Sequence[str]]) -> str:
+def join_words(data: str, segment_run: Callable[[str], Sequence[str]], separator: str | None = None) -> str:
     """``data`` with each Han run cut into words by ``segment_run``, written as Material's plugin writes it.
 
     Each run is surrounded by and split with :data:`WORD_BREAK`; breaks at
-    the ends of ``data`` are dropped.
+    the ends of ``data`` are dropped.  Given the search ``separator`` (a
+    regular expression), a run's outer break is left out where its neighbour
+    already separates words (punctuation, a space): the index text is also
+    what the results show, and a zero-width space lets the browser break a
+    line before ``！`` or ``”``, which Chinese typesetting forbids.
     """
+    separates = re.compile(separator).fullmatch if separator else lambda _char: None
 
     def replace(match: re.Match[str]) -> str:
-        return WORD_BREAK + WORD_BREAK.join(segment_run(match.group(0))) + WORD_BREAK
+        before = match.start() > 0 and separates(data[match.start() - 1])
+        after = match.end() < len(data) and separates(data[match.end()])
+        words = WORD_BREAK.join(segment_run(match.group(0)))
+        return ("" if before else WORD_BREAK) + words + ("" if after else WORD_BREAK)
 
     return HAN_RUN.sub(replace, data).strip(WORD_BREAK)
 
