@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from sitetools import build_site, copy_project
 
-from zhkb.browser import PHONE, launch
+from zhkb.browser import PHONE, WITHOUT_WORKER, launch
 from zhkb.serve import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -48,7 +48,7 @@ def test_injected_markup_never_runs(hostile_site):
     dialogs = []
     with serving(hostile_site) as base, sync_playwright() as pw:
         browser = launch(pw)
-        page = browser.new_context(**PHONE).new_page()
+        page = browser.new_context(**PHONE, **WITHOUT_WORKER).new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in pages:
             page.goto(base + path)

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from zhkb import searcheval
-from zhkb.browser import DESKTOP, PHONE, launch
+from zhkb.browser import DESKTOP, PHONE, WITHOUT_WORKER, close_context, launch
 from zhkb.convert import convert
 from zhkb.searchbox import SearchBox
 from zhkb.serve import serving
@@ -55,13 +55,13 @@ def open_search(served, browser):
     contexts = []
 
     def open_box(variant: str, device: str) -> SearchBox:
-        context = browser.new_context(**DEVICES[device])
+        context = browser.new_context(**DEVICES[device], **WITHOUT_WORKER)
         contexts.append(context)
         return SearchBox.open(context, base + ROOTS[variant], quiet_ms=300)
 
     yield open_box
     for context in contexts:
-        context.close()
+        close_context(context)
 
 
 def site_path(href: str) -> str:
