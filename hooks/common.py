@@ -20,6 +20,8 @@ from zhkb.site.traditional import traditional_converter
 
 #: Template variable holding the language switch entries (``overrides/partials/alternate.html``).
 ALTERNATES_VARIABLE = "zhkb_alternates"
+#: Material's feature that writes only the current section's nav into a page.
+PRUNE = "navigation.prune"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -33,10 +35,14 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     page_uris = [file.src_uri for file in files.documentation_pages()]
+    section_size = settings.site_settings(config.extra, config.config_file_path).nav_section_size
     try:
         order = nav.load_page_order(Path(config.docs_dir) / nav.ORDER_FILE)
         if config.nav:
-            config.nav = nav.expand_folders(config.nav, page_uris, order)
+            # Each page then carries its own section of the nav only, not every page of a large corpus.
+            if nav.is_sectioned(config.nav, page_uris, section_size) and PRUNE not in config.theme["features"]:
+                config.theme["features"].append(PRUNE)
+            config.nav = nav.expand_folders(config.nav, page_uris, order, section_size)
     except ValueError as error:
         raise PluginError(str(error)) from error
     # Questions under each tag on the tags page come in the same order as in the nav.

@@ -30,6 +30,8 @@ RELATED_VARIABLE = "zhkb_related"
 
 #: The short pages of the tips found while rendering this build's pages.
 _tip_pages: list[share.RedirectPage] = []
+#: Related pages of this build's pages (made on the first page rendered).
+_related: related.RelatedIndex | None = None
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -42,7 +44,9 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    global _related
     _tip_pages.clear()
+    _related = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
@@ -59,8 +63,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    pages = [_tagged(each) for each in nav.pages]
-    context[RELATED_VARIABLE] = related.related_pages(_tagged(page), pages) if page.meta.get("tags") else []
+    global _related
+    if _related is None:  # pages' tags are known once their Markdown is read, before any page is rendered
+        _related = related.RelatedIndex([_tagged(each) for each in nav.pages])
+    context[RELATED_VARIABLE] = _related.related_to(_tagged(page)) if page.meta.get("tags") else []
     return context
 
 

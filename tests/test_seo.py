@@ -6,6 +6,8 @@ import gzip
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.exceptions import ConfigurationError
 
 from zhkb.site import a11y, related, seo
@@ -158,6 +160,16 @@ def test_related_pages_share_the_most_tags_first_then_keep_page_order():
 def test_related_pages_are_limited_and_never_the_page_itself():
     assert [p.title for p in related.related_pages(PAGES[3], PAGES, limit=2)] == ["甲", "乙"]
     assert related.related_pages(PAGES[0], PAGES) == []
+
+
+@given(st.lists(st.frozensets(st.sampled_from(["信任", "心态", "价格", "话术"]), max_size=3), max_size=30),
+       st.integers(min_value=1, max_value=6))
+def test_the_index_gives_what_comparing_every_page_gives(tag_sets, limit):
+    pages = [related.TaggedPage(f"articles/p{number}/", f"问{number}", tuple(sorted(tags)))
+             for number, tags in enumerate(tag_sets)]
+    index = related.RelatedIndex(pages, limit)
+    for page in pages:
+        assert index.related_to(page) == related.related_pages(page, pages, limit)
 
 
 # --- accessibility ----------------------------------------------------------------------------

@@ -232,6 +232,35 @@ def test_folder_without_pages_is_an_error() -> None:
         nav.expand_folders([{"空": "empty/"}], PAGES, [])
 
 
+def test_a_large_folder_becomes_numbered_sections_in_page_order() -> None:
+    pages = [f"articles/q{number:02}.md" for number in range(1, 8)]
+    expanded = nav.expand_folders([{"问答": "articles/"}], pages, list(reversed(pages)), section_size=3)
+    assert expanded == [{"问答": [
+        {"1–3": ["articles/q07.md", "articles/q06.md", "articles/q05.md"]},
+        {"4–6": ["articles/q04.md", "articles/q03.md", "articles/q02.md"]},
+        {"7–7": ["articles/q01.md"]},
+    ]}]
+    # at the size or below: pages as they are
+    assert nav.expand_folders(["articles/"], pages, [], section_size=7) == pages
+    assert nav.is_sectioned([{"问答": "articles/"}], pages, 3)
+    assert not nav.is_sectioned([{"问答": "articles/"}], pages, 7)
+    assert nav.folders_in([{"首页": "index.md"}, {"更多": [{"子": "articles/more/"}]}, "articles/"]) == [
+        "articles/more/", "articles/"]
+    with pytest.raises(ValueError, match="at least 1"):
+        nav.in_sections(pages, 0)
+
+
+def test_nav_section_size_is_an_optional_setting(tmp_path: Path) -> None:
+    extra = {"zhkb": {"opencc": "sources/opencc", "taxonomy": "sources/tags.yml"}}
+    assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == nav.SECTION_SIZE
+    extra["zhkb"]["nav_section_size"] = 20
+    assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == 20
+    for wrong in (0, "20", True):
+        extra["zhkb"]["nav_section_size"] = wrong
+        with pytest.raises(ConfigurationError, match="nav_section_size"):
+            settings.site_settings(extra, tmp_path / "mkdocs.yml")
+
+
 def test_page_order_file(tmp_path: Path) -> None:
     order_file = tmp_path / nav.ORDER_FILE
     assert nav.load_page_order(order_file) == []

@@ -6,6 +6,13 @@ The ingest stage writes one page per question under ``docs/articles/``, so
 folder's pages before MkDocs builds the navigation.  Pages come in the order
 the ingest stage gives in ``docs/.nav.yml`` (source order, as on the home
 page); pages it does not list follow by path.
+
+Material writes the whole navigation into every page, so a folder of
+thousands of pages would make each page carry thousands of links, and the
+build grow with the square of the corpus.  A folder with more than
+``section_size`` pages therefore becomes numbered sections (``1–50``,
+``51–100`` …), and the hook turns on Material's ``navigation.prune``, which
+writes only the current section's pages into a page.
 """
 
 from __future__ import annotations
@@ -44,34 +51,74 @@ def pages_in_folder(folder: str, page_uris: Sequence[str], order: Sequence[str])
     return sorted(inside, key=lambda uri: (rank.get(uri, len(rank)), uri))
 
 
-def expand_folders(nav: list[Any], page_uris: Sequence[str], order: Sequence[str]) -> list[Any]:
+#: Pages per nav section of a large folder: a phone screen or two of questions.
+SECTION_SIZE = 50
+
+
+def expand_folders(
+    nav: list[Any], page_uris: Sequence[str], order: Sequence[str], section_size: int = SECTION_SIZE
+) -> list[Any]:
     """A copy of the ``nav`` config with every folder entry replaced by the pages in it.
 
     ``- Title: folder/`` becomes a section of those pages; a bare ``- folder/``
-    is replaced by the pages themselves.  A folder without pages is an error,
-    as MkDocs would otherwise report it only as a missing nav target.
+    is replaced by the pages themselves.  More than ``section_size`` pages
+    are cut into numbered sections of that size (:func:`in_sections`).  A
+    folder without pages is an error, as MkDocs would otherwise report it
+    only as a missing nav target.
     """
     expanded: list[Any] = []
     for entry in nav:
         if is_folder_entry(entry):
-            expanded.extend(_folder_pages(entry, page_uris, order))
+            expanded.extend(_folder_pages(entry, page_uris, order, section_size))
         elif isinstance(entry, dict):
-            expanded.append({title: _expand_value(value, page_uris, order) for title, value in entry.items()})
+            expanded.append(
+                {title: _expand_value(value, page_uris, order, section_size) for title, value in entry.items()}
+            )
         else:
             expanded.append(entry)
     return expanded
 
 
-def _expand_value(value: Any, page_uris: Sequence[str], order: Sequence[str]) -> Any:
+def in_sections(pages: Sequence[str], section_size: int) -> list[Any]:
+    """``pages`` as they are if there are at most ``section_size``, else in numbered sections of that size."""
+    if section_size < 1:
+        raise ValueError(f"nav section size must be at least 1, not {section_size}")
+    if len(pages) <= section_size:
+        return list(pages)
+    return [
+        {f"{start + 1}–{min(start + section_size, len(pages))}": list(pages[start : start + section_size])}
+        for start in range(0, len(pages), section_size)
+    ]
+
+
+def folders_in(nav: list[Any]) -> list[str]:
+    """The folder entries of a ``nav`` config (before :func:`expand_folders`), at any depth."""
+    found: list[str] = []
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if is_folder_entry(value):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(folders_in(value))
+    return found
+
+
+def is_sectioned(nav: list[Any], page_uris: Sequence[str], section_size: int = SECTION_SIZE) -> bool:
+    """Whether :func:`expand_folders` will cut a folder of ``nav`` into sections."""
+    return any(len(pages_in_folder(folder, page_uris, [])) > section_size for folder in folders_in(nav))
+
+
+def _expand_value(value: Any, page_uris: Sequence[str], order: Sequence[str], section_size: int) -> Any:
     if is_folder_entry(value):
-        return _folder_pages(value, page_uris, order)
+        return _folder_pages(value, page_uris, order, section_size)
     if isinstance(value, list):
-        return expand_folders(value, page_uris, order)
+        return expand_folders(value, page_uris, order, section_size)
     return value
 
 
-def _folder_pages(folder: str, page_uris: Sequence[str], order: Sequence[str]) -> list[str]:
+def _folder_pages(folder: str, page_uris: Sequence[str], order: Sequence[str], section_size: int) -> list[Any]:
     pages = pages_in_folder(folder, page_uris, order)
     if not pages:
         raise ValueError(f"nav entry {folder!r} names a folder without pages")
-    return pages
+    return in_sections(pages, section_size)

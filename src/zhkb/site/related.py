@@ -34,3 +34,25 @@ def related_pages(current: TaggedPage, pages: Sequence[TaggedPage], limit: int =
         if page.url != current.url and mine.intersection(page.tags)
     ]
     return [page for _shared, _position, page in sorted(scored, key=lambda item: item[:2])[:limit]]
+
+
+class RelatedIndex:
+    """:func:`related_pages` for every page of a build, without comparing each page with all others.
+
+    Pages with the same tags have the same related pages (but themselves), so
+    each set of tags is ranked once: a build of thousands of articles over a
+    few dozen tags stays linear in its pages.
+    """
+
+    def __init__(self, pages: Sequence[TaggedPage], limit: int = RELATED_LIMIT) -> None:
+        self._pages = list(pages)
+        self._limit = limit
+        self._ranked: dict[frozenset[str], list[TaggedPage]] = {}
+
+    def related_to(self, current: TaggedPage) -> list[TaggedPage]:
+        key = frozenset(current.tags)
+        if key not in self._ranked:
+            # one more than needed: the page itself may be among them
+            probe = TaggedPage("", current.title, current.tags)
+            self._ranked[key] = related_pages(probe, self._pages, self._limit + 1)
+        return [page for page in self._ranked[key] if page.url != current.url][: self._limit]

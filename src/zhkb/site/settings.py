@@ -1,4 +1,4 @@
-"""Project paths the site layer needs, named in the MkDocs config under ``extra.zhkb``.
+"""Project paths and settings the site layer needs, named in the MkDocs config under ``extra.zhkb``.
 
 Paths are relative to the folder of the config file, so builds do not depend
 on the working directory.
@@ -12,6 +12,8 @@ from typing import Any
 
 from mkdocs.exceptions import ConfigurationError
 
+from zhkb.site.nav import SECTION_SIZE
+
 #: The ``extra`` key holding the site layer's settings.
 EXTRA_KEY = "zhkb"
 
@@ -24,6 +26,8 @@ class SiteSettings:
     opencc_dir: Path
     #: The tag taxonomy (``sources/tags.yml``).
     taxonomy_file: Path
+    #: Pages per nav section when a folder has more (optional ``nav_section_size``; :mod:`zhkb.site.nav`).
+    nav_section_size: int = SECTION_SIZE
 
 
 def site_settings(extra: dict[str, Any], config_file_path: str | Path) -> SiteSettings:
@@ -35,7 +39,15 @@ def site_settings(extra: dict[str, Any], config_file_path: str | Path) -> SiteSe
     return SiteSettings(
         opencc_dir=base / _required(section, "opencc"),
         taxonomy_file=base / _required(section, "taxonomy"),
+        nav_section_size=_positive(section, "nav_section_size", SECTION_SIZE),
     )
+
+
+def _positive(section: dict[str, Any], key: str, default: int) -> int:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"'extra.{EXTRA_KEY}.{key}' must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def _required(section: dict[str, Any], key: str) -> str:
