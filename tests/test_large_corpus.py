@@ -52,7 +52,10 @@ def test_an_article_carries_its_own_section_only(sectioned, variant):
     site = sectioned / "site" / VARIANTS[variant]
     page = (site / "articles" / "lowest-price" / "index.html").read_text(encoding="utf-8")
     nav = primary_nav(page)
-    assert all(title in nav for title in ("1–3", "4–6", "7–8"))
+    titles = ["第 1–3 问", "第 4–6 问", "第 7–8 问"]
+    if variant == "hant":
+        titles = [title.replace("问", "問") for title in titles]
+    assert all(title in nav for title in titles)
     own = set(ORDER[3:6])
     assert own <= set(nav_articles(page))
     # other sections appear as one link to their first page, not with all their pages

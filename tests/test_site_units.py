@@ -236,9 +236,9 @@ def test_a_large_folder_becomes_numbered_sections_in_page_order() -> None:
     pages = [f"articles/q{number:02}.md" for number in range(1, 8)]
     expanded = nav.expand_folders([{"问答": "articles/"}], pages, list(reversed(pages)), section_size=3)
     assert expanded == [{"问答": [
-        {"1–3": ["articles/q07.md", "articles/q06.md", "articles/q05.md"]},
-        {"4–6": ["articles/q04.md", "articles/q03.md", "articles/q02.md"]},
-        {"7–7": ["articles/q01.md"]},
+        {"第 1–3 问": ["articles/q07.md", "articles/q06.md", "articles/q05.md"]},
+        {"第 4–6 问": ["articles/q04.md", "articles/q03.md", "articles/q02.md"]},
+        {"第 7 问": ["articles/q01.md"]},
     ]}]
     # at the size or below: pages as they are
     assert nav.expand_folders(["articles/"], pages, [], section_size=7) == pages

@@ -53,6 +53,9 @@ def pages_in_folder(folder: str, page_uris: Sequence[str], order: Sequence[str])
 
 #: Pages per nav section of a large folder: a phone screen or two of questions.
 SECTION_SIZE = 50
+#: A section's title: the numbers of its first and last question (the Traditional hook converts 问).
+SECTION_TITLE = "第 {first}–{last} 问"
+SINGLE_SECTION_TITLE = "第 {first} 问"
 
 
 def expand_folders(
@@ -85,10 +88,12 @@ def in_sections(pages: Sequence[str], section_size: int) -> list[Any]:
         raise ValueError(f"nav section size must be at least 1, not {section_size}")
     if len(pages) <= section_size:
         return list(pages)
-    return [
-        {f"{start + 1}–{min(start + section_size, len(pages))}": list(pages[start : start + section_size])}
-        for start in range(0, len(pages), section_size)
-    ]
+    sections = []
+    for start in range(0, len(pages), section_size):
+        first, last = start + 1, min(start + section_size, len(pages))
+        title = (SECTION_TITLE if last > first else SINGLE_SECTION_TITLE).format(first=first, last=last)
+        sections.append({title: list(pages[start : start + section_size])})
+    return sections
 
 
 def folders_in(nav: list[Any]) -> list[str]:
