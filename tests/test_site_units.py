@@ -246,8 +246,32 @@ def test_a_large_folder_becomes_numbered_sections_in_page_order() -> None:
     assert not nav.is_sectioned([{"问答": "articles/"}], pages, 7)
     assert nav.folders_in([{"首页": "index.md"}, {"更多": [{"子": "articles/more/"}]}, "articles/"]) == [
         "articles/more/", "articles/"]
-    with pytest.raises(ValueError, match="at least 1"):
-        nav.in_sections(pages, 0)
+    with pytest.raises(ValueError, match="at least 2"):
+        nav.in_sections(pages, 1)
+
+
+def test_no_nav_level_holds_more_than_the_section_size() -> None:
+    pages = [f"articles/q{number:03}.md" for number in range(1, 20)]
+    sections = nav.in_sections(pages, 3)
+    # 19 pages: sections of 3 would be 7, too many for one level: 3 sections of up to 9, each of up to 3 of 3
+    assert [next(iter(section)) for section in sections] == ["第 1–9 问", "第 10–18 问", "第 19 问"]
+    assert [next(iter(section)) for section in sections[1]["第 10–18 问"]] == [
+        "第 10–12 问", "第 13–15 问", "第 16–18 问"]
+    assert sections[1]["第 10–18 问"][0]["第 10–12 问"] == pages[9:12]
+    assert sections[2]["第 19 问"] == [pages[18]]
+
+    def widest(entries: list) -> int:
+        inner = [widest(value) for entry in entries if isinstance(entry, dict) for value in entry.values()]
+        return max([len(entries), *inner])
+
+    def flat(entries: list) -> list[str]:
+        return [page for entry in entries
+                for page in (flat(next(iter(entry.values()))) if isinstance(entry, dict) else [entry])]
+
+    for count in (1, 3, 4, 9, 10, 27, 28, 100):
+        pages = [f"articles/q{number:03}.md" for number in range(count)]
+        assert flat(nav.in_sections(pages, 3)) == pages
+        assert widest(nav.in_sections(pages, 3)) <= 3
 
 
 def test_nav_section_size_is_an_optional_setting(tmp_path: Path) -> None:
@@ -255,7 +279,7 @@ def test_nav_section_size_is_an_optional_setting(tmp_path: Path) -> None:
     assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == nav.SECTION_SIZE
     extra["zhkb"]["nav_section_size"] = 20
     assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == 20
-    for wrong in (0, "20", True):
+    for wrong in (1, "20", True):
         extra["zhkb"]["nav_section_size"] = wrong
         with pytest.raises(ConfigurationError, match="nav_section_size"):
             settings.site_settings(extra, tmp_path / "mkdocs.yml")

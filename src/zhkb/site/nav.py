@@ -82,17 +82,27 @@ def expand_folders(
     return expanded
 
 
-def in_sections(pages: Sequence[str], section_size: int) -> list[Any]:
-    """``pages`` as they are if there are at most ``section_size``, else in numbered sections of that size."""
-    if section_size < 1:
-        raise ValueError(f"nav section size must be at least 1, not {section_size}")
+def in_sections(pages: Sequence[str], section_size: int, offset: int = 0) -> list[Any]:
+    """``pages`` as they are if there are at most ``section_size``, else in numbered sections.
+
+    No level holds more than ``section_size`` entries: sections of
+    ``section_size`` pages, and where there are more such sections than
+    that, sections of sections (``第 1–2500 问`` of ``第 1–50 问`` …).  With
+    pruning, a page then carries a few dozen links whatever the corpus size.
+    ``offset`` is the number of the first page, less one.
+    """
+    if section_size < 2:
+        raise ValueError(f"nav section size must be at least 2, not {section_size}")
     if len(pages) <= section_size:
         return list(pages)
+    span = section_size
+    while -(-len(pages) // span) > section_size:  # more sections than fit in one level
+        span *= section_size
     sections = []
-    for start in range(0, len(pages), section_size):
-        first, last = start + 1, min(start + section_size, len(pages))
+    for start in range(0, len(pages), span):
+        first, last = offset + start + 1, offset + min(start + span, len(pages))
         title = (SECTION_TITLE if last > first else SINGLE_SECTION_TITLE).format(first=first, last=last)
-        sections.append({title: list(pages[start : start + section_size])})
+        sections.append({title: in_sections(pages[start : start + span], section_size, offset + start)})
     return sections
 
 

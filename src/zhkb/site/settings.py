@@ -39,14 +39,15 @@ def site_settings(extra: dict[str, Any], config_file_path: str | Path) -> SiteSe
     return SiteSettings(
         opencc_dir=base / _required(section, "opencc"),
         taxonomy_file=base / _required(section, "taxonomy"),
-        nav_section_size=_positive(section, "nav_section_size", SECTION_SIZE),
+        nav_section_size=_whole_number(section, "nav_section_size", SECTION_SIZE, minimum=2),
     )
 
 
-def _positive(section: dict[str, Any], key: str, default: int) -> int:
+def _whole_number(section: dict[str, Any], key: str, default: int, minimum: int) -> int:
     value = section.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigurationError(f"'extra.{EXTRA_KEY}.{key}' must be a whole number of at least 1, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigurationError(
+            f"'extra.{EXTRA_KEY}.{key}' must be a whole number of at least {minimum}, not {value!r}")
     return value
 
 
