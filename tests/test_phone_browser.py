@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from sitetools import VARIANTS
@@ -411,6 +411,11 @@ def test_an_article_shows_tags_then_related_then_previous_and_next(phone, base_u
     assert footer.count() == 2
     related_bottom = related.last.bounding_box()["y"]
     assert related_bottom < footer.first.bounding_box()["y"]
+    # a related question leads to its article (waiting for it: a context closed mid-navigation can hang Chromium)
+    target = urljoin(page.url, related.first.get_attribute("href"))
+    title = related.first.inner_text().strip()
     related.first.tap()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path.startswith("/articles/")
+    page.wait_for_url(target)
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path.startswith("/articles/") and urlsplit(page.url).path != f"/{ARTICLE}"
+    playwright_api.expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
