@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from sitetools import VARIANTS
 
-from zhkb.browser import PHONE, WITHOUT_WORKER, close_context, launch
+from zhkb.browser import PHONE, WITHOUT_WORKER, launch
 from zhkb.serve import TransferLog, serving
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -52,7 +52,7 @@ def phone(browser):
     """A phone without the service worker: most tests here are not about it (see ``WITHOUT_WORKER``)."""
     context = browser.new_context(**PHONE, **WITHOUT_WORKER)
     yield context
-    close_context(context)
+    context.close()
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def phone_with_worker(browser):
     """A phone on which the site's service worker installs, as on a reader's phone."""
     context = browser.new_context(**PHONE)
     yield context
-    close_context(context)
+    context.close()
 
 
 def prefix(variant: str) -> str:
@@ -120,7 +120,7 @@ def test_share_without_a_share_sheet_copies_the_short_link(browser, base_url, va
     playwright_api.expect(status).to_be_visible()
     assert status.get_attribute("role") == "status"
     assert settle(page, "navigator.clipboard.readText()") == f"{base_url}{prefix(variant)}t/{TIP}/"
-    close_context(context)
+    context.close()
 
 
 def test_share_opens_the_share_sheet_with_the_tip(browser, base_url):
@@ -138,7 +138,7 @@ def test_share_opens_the_share_sheet_with_the_tip(browser, base_url):
     assert shared["url"] == f"{base_url}t/{TIP}/"
     assert shared["title"] == "让客户知道不是他一个人购买了这款产品"
     assert not page.locator(".zhkb-toast--shown").count()  # no "copied": the share sheet took over
-    close_context(context)
+    context.close()
 
 
 def test_every_tip_heading_has_a_visible_share_control(phone, base_url):
@@ -192,7 +192,7 @@ def test_a_short_link_works_without_javascript(browser, base_url):
     page.goto(f"{base_url}zh-Hant/t/{TIP}/")
     page.wait_for_url(f"{base_url}zh-Hant/{ARTICLE}#{TIP}")
     assert page.locator(f"#{TIP}").evaluate("el => el.matches(':target')")
-    close_context(context)
+    context.close()
 
 
 def test_the_language_switch_keeps_the_page_and_tip(phone, base_url):
@@ -246,7 +246,7 @@ def test_a_visited_page_and_search_work_offline(browser, built_site, variant):
     query.fill("真诚" if variant == "hans" else "真誠")
     query.press("End")  # Material searches on key events, which filling in Chinese text does not send
     playwright_api.expect(page.locator(".md-search-result__item").first).to_be_visible()
-    close_context(context)
+    context.close()
 
 
 def test_the_site_is_an_installable_app(phone_with_worker, base_url):
@@ -295,7 +295,7 @@ def test_a_first_view_of_an_article_stays_within_budget(browser, built_site):
         wait_until_cached(page)  # the service worker's install counts too
         page.wait_for_load_state("networkidle")
         sent = log.total()
-    close_context(context)
+    context.close()
     heaviest = ", ".join(f"{path} {size // 1024} KB" for path, size in log.by_path()[:5])
     assert sent <= FIRST_VIEW_BUDGET, f"{sent // 1024} KB; heaviest: {heaviest}"
 
@@ -312,7 +312,7 @@ def test_no_page_scrolls_sideways_on_a_narrow_phone(browser, built_site, base_ur
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             overflowing.append(f"{path}: {width[0]} > {width[1]}")
-    close_context(context)
+    context.close()
     assert overflowing == []
 
 
@@ -359,7 +359,7 @@ def test_tap_targets_are_a_thumb_wide(browser, built_site, base_url):
         found = [entry for entry in found if "md-skip" not in entry]
         if found:
             small[path] = found
-    close_context(context)
+    context.close()
     assert small == {}
 
 
@@ -398,7 +398,7 @@ def test_dark_mode_follows_the_system_and_can_be_toggled(browser, base_url):
     assert body.get_attribute("data-md-color-scheme") == "slate"
     page.locator("label.md-header__button[for^='__palette']:visible").tap()
     playwright_api.expect(body).to_have_attribute("data-md-color-scheme", "default")
-    close_context(context)
+    context.close()
 
 
 def test_an_article_shows_tags_then_related_then_previous_and_next(phone, base_url):

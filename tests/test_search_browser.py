@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from zhkb import searcheval
-from zhkb.browser import DESKTOP, PHONE, WITHOUT_WORKER, close_context, launch
+from zhkb.browser import DESKTOP, PHONE, WITHOUT_WORKER, launch
 from zhkb.convert import convert
 from zhkb.searchbox import SearchBox
 from zhkb.serve import serving
@@ -61,7 +61,7 @@ def open_search(served, browser):
 
     yield open_box
     for context in contexts:
-        close_context(context)
+        context.close()
 
 
 def site_path(href: str) -> str:

@@ -10,9 +10,9 @@ page); pages it does not list follow by path.
 Material writes the whole navigation into every page, so a folder of
 thousands of pages would make each page carry thousands of links, and the
 build grow with the square of the corpus.  A folder with more than
-``section_size`` pages therefore becomes numbered sections (``1–50``,
-``51–100`` …), and the hook turns on Material's ``navigation.prune``, which
-writes only the current section's pages into a page.
+``section_size`` pages therefore becomes numbered sections (``第 1–50 问``,
+``第 51–100 问`` …), and the hook turns on Material's ``navigation.prune``,
+which writes only the current section's pages into a page.
 """
 
 from __future__ import annotations

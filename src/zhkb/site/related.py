@@ -27,13 +27,23 @@ class TaggedPage:
 
 def related_pages(current: TaggedPage, pages: Sequence[TaggedPage], limit: int = RELATED_LIMIT) -> list[TaggedPage]:
     """The pages sharing at least one tag with ``current``: most shared tags first, then in ``pages`` order."""
-    mine = set(current.tags)
+    # one more than needed: the page itself may be among them
+    return _without(current, ranked_by_tags(current.tags, pages, limit + 1), limit)
+
+
+def ranked_by_tags(tags: Sequence[str], pages: Sequence[TaggedPage], limit: int) -> list[TaggedPage]:
+    """The first ``limit`` pages sharing at least one of ``tags``: most shared first, then in ``pages`` order."""
+    mine = set(tags)
     scored = [
         (-len(mine.intersection(page.tags)), position, page)
         for position, page in enumerate(pages)
-        if page.url != current.url and mine.intersection(page.tags)
+        if mine.intersection(page.tags)
     ]
     return [page for _shared, _position, page in sorted(scored, key=lambda item: item[:2])[:limit]]
+
+
+def _without(current: TaggedPage, ranked: Sequence[TaggedPage], limit: int) -> list[TaggedPage]:
+    return [page for page in ranked if page.url != current.url][:limit]
 
 
 class RelatedIndex:
@@ -52,7 +62,5 @@ class RelatedIndex:
     def related_to(self, current: TaggedPage) -> list[TaggedPage]:
         key = frozenset(current.tags)
         if key not in self._ranked:
-            # one more than needed: the page itself may be among them
-            probe = TaggedPage("", current.title, current.tags)
-            self._ranked[key] = related_pages(probe, self._pages, self._limit + 1)
-        return [page for page in self._ranked[key] if page.url != current.url][: self._limit]
+            self._ranked[key] = ranked_by_tags(current.tags, self._pages, self._limit + 1)
+        return _without(current, self._ranked[key], self._limit)
