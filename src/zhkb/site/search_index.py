@@ -23,19 +23,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from backrefs import bre
-
-#: A run of Han characters, as Material's plugin finds them.
-HAN_RUN = bre.compile(r"\p{script: Han}+", bre.UNICODE)
+from zhkb.search.words import (  # noqa: F401  (the hook and tests use them from here)
+    HAN_RUN,
+    Converter,
+    Cut,
+    TraditionalSegmenter,
+    charwise,
+    cut_like,
+    simplified_segmenter,
+)
 
 #: What Material's plugin puts between words, and its worker splits on.
 WORD_BREAK = "\u200b"
-
-#: Cuts a run of Han characters into words (e.g. ``jieba.cut``).
-Cut = Callable[[str], Iterable[str]]
-
-#: Converts text between scripts (e.g. :func:`zhkb.convert.convert`).
-Converter = Callable[[str], str]
 
 
 def join_words(data: str, segment_run: Callable[[str], Sequence[str]], separator: str | None = None) -> str:
@@ -57,77 +56,6 @@ def join_words(data: str, segment_run: Callable[[str], Sequence[str]], separator
         return ("" if before else WORD_BREAK) + words + ("" if after else WORD_BREAK)
 
     return HAN_RUN.sub(replace, data).strip(WORD_BREAK)
-
-
-def simplified_segmenter(cut: Cut) -> Callable[[str], list[str]]:
-    """Cut a Simplified run with jieba as it is."""
-    return lambda run: [word for word in cut(run) if word]
-
-
-def cut_like(text: str, words: Sequence[str]) -> list[str] | None:
-    """``text`` cut after the same number of characters as ``words``; None if their lengths differ.
-
-    ``words`` are the cut of a character-aligned twin of ``text`` (its other-script form).
-    """
-    if sum(len(word) for word in words) != len(text):
-        return None
-    pieces, start = [], 0
-    for word in words:
-        pieces.append(text[start : start + len(word)])
-        start += len(word)
-    return pieces
-
-
-def charwise(text: str, convert: Converter) -> str:
-    """``text`` converted one character at a time, so it stays aligned with ``text``.
-
-    Loses what phrase-level conversion knows (so only a fallback); a
-    character that does not convert to exactly one character stays as it is.
-    """
-    converted = (convert(char) for char in text)
-    return "".join(new if len(new) == 1 else old for old, new in zip(text, converted, strict=True))
-
-
-class TraditionalSegmenter:
-    """Cuts Traditional runs into words where jieba cuts their Simplified source.
-
-    The Traditional site is converted from the same Simplified Markdown, so
-    :meth:`learn` that Markdown first (before conversion): each run's
-    Simplified source is then known exactly.  Runs it has not seen (or that
-    the conversion did not keep character-aligned) are converted back with
-    ``to_simplified`` (OpenCC ``t2s``), and failing alignment that too,
-    character by character.
-    """
-
-    def __init__(self, cut: Cut, to_traditional: Converter, to_simplified: Converter) -> None:
-        self._cut = cut
-        self._to_traditional = to_traditional
-        self._to_simplified = to_simplified
-        #: Traditional run -> the Simplified run it was converted from (same length).
-        self._sources: dict[str, str] = {}
-
-    def learn(self, simplified_text: str) -> None:
-        """Remember the Traditional form of every Han run of ``simplified_text``."""
-        for run in HAN_RUN.findall(simplified_text):
-            converted = self._to_traditional(run)
-            if len(converted) == len(run):
-                self._sources.setdefault(converted, run)
-
-    def simplified_twin(self, run: str) -> str:
-        """A Simplified text character-aligned with the Traditional ``run``, to cut in its place."""
-        source = self._sources.get(run)
-        if source is not None:
-            return source
-        converted = self._to_simplified(run)
-        if len(converted) == len(run):
-            return converted
-        return charwise(run, self._to_simplified)
-
-    def __call__(self, run: str) -> list[str]:
-        words = [word for word in self._cut(self.simplified_twin(run)) if word]
-        pieces = cut_like(run, words)
-        # jieba returns every character of its input, so this holds; if not, index the run whole.
-        return pieces if pieces is not None else [run]
 
 
 def untag_sections(entries: list[dict[str, object]]) -> None:

@@ -23,16 +23,22 @@ built here, per site variant, and written next to the search index as
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.exceptions import ConfigurationError
 
-from zhkb.site.search_index import HAN_RUN, Converter
+from zhkb.search.rules import (  # noqa: F401  (the hook and tests use them from here)
+    QueryRules,
+    build_rules,
+    char_map,
+    conversion_pairs,
+    load_stop_words,
+    load_synonyms,
+    site_forms,
+    typed_pairs,
+)
 from zhkb.site.settings import EXTRA_KEY
 
 #: The generated file, relative to a variant's site folder.  The worker
@@ -52,18 +58,6 @@ class SearchSettings:
 
     stop_words_file: Path
     synonyms_file: Path
-
-
-@dataclass(frozen=True)
-class QueryRules:
-    """What the worker needs to rewrite queries on one site variant."""
-
-    #: ``hans`` or ``hant``: the script of this site's pages and index.
-    script: str
-    #: A character of the other script -> the characters it stands for here, most frequent first.
-    char_map: dict[str, str]
-    stop_words: list[str]
-    synonyms: list[list[str]]
 
 
 def search_settings(extra: dict[str, Any], config_file_path: str | Path) -> SearchSettings:
@@ -86,115 +80,6 @@ def site_script(language: str) -> str:
     except KeyError:
         raise ConfigurationError(f"search: no script for theme language {language!r}; expected one of "
                                  f"{sorted(SCRIPTS)}") from None
-
-
-def load_stop_words(path: Path) -> list[str]:
-    """The words of a stop-word file: one per line; blank lines and ``#`` comments are skipped."""
-    words = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        word = line.split("#", 1)[0].strip()
-        if not word:
-            continue
-        if any(char.isspace() for char in word):
-            raise ValueError(f"{path}:{number}: one word per line, got {word!r}")
-        words.append(word)
-    return words
-
-
-def load_synonyms(path: Path) -> list[list[str]]:
-    """The groups of a synonyms file: ``groups:`` a list of lists of two or more words."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    groups = data.get("groups") if isinstance(data, dict) else None
-    if not isinstance(groups, list):
-        raise ValueError(f"{path}: expected 'groups:', a list of word lists")
-    for index, group in enumerate(groups, start=1):
-        if not (isinstance(group, list) and len(group) >= 2 and all(isinstance(w, str) and w for w in group)):
-            raise ValueError(f"{path}: group {index} ({group!r}) must list two or more words")
-    return [[word.strip() for word in group] for group in groups]
-
-
-def conversion_pairs(simplified_texts: Iterable[str], to_traditional: Converter) -> Counter[tuple[str, str]]:
-    """How often each Simplified character became each Traditional one, over the Han runs of the texts.
-
-    Runs whose conversion changed their length cannot be paired by position and are skipped.
-    """
-    pairs: Counter[tuple[str, str]] = Counter()
-    for text in simplified_texts:
-        for run in HAN_RUN.findall(text):
-            converted = to_traditional(run)
-            if len(converted) == len(run):
-                pairs.update(zip(run, converted, strict=True))
-    return pairs
-
-
-def typed_pairs(
-    pairs: Counter[tuple[str, str]], script: str, respellings: Sequence[Converter] = ()
-) -> Counter[tuple[str, str]]:
-    """How often a character a reader types stands for a character of the site in ``script``.
-
-    From the corpus's conversion ``pairs``: on the Traditional site (``hant``)
-    a Simplified character stands for what it became, on the Simplified site
-    (``hans``) a Traditional character for what it came from, and a site
-    character for itself.  ``respellings`` (plain OpenCC, both ways) add the
-    spellings a reader's own converter gives either character where they
-    differ from the corpus's (``账`` is ``帳`` here, ``賬`` to plain ``s2tw``).
-    """
-    counts: Counter[tuple[str, str]] = Counter()
-    for (simplified, traditional), count in pairs.items():
-        site = traditional if script == "hant" else simplified
-        typed = {simplified, traditional}
-        typed |= {spelled for respell in respellings for char in (simplified, traditional)
-                  if len(spelled := respell(char)) == 1}
-        for char in typed:
-            counts[(char, site)] += count
-    return counts
-
-
-def char_map(counts: Counter[tuple[str, str]]) -> dict[str, str]:
-    """Characters a reader may type -> the site's characters they stand for, most frequent first.
-
-    ``counts`` are :func:`typed_pairs`.  Only characters that stand for some
-    other character are keys; their value keeps the character itself when
-    it stands for itself in the corpus (``發`` is ``發`` and, once, ``髮``).
-    """
-    targets_of: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for (typed, site), count in counts.items():
-        targets_of[typed][site] += count
-    mapping = {}
-    for typed, targets in sorted(targets_of.items()):
-        if set(targets) != {typed}:
-            mapping[typed] = "".join(sorted(targets, key=lambda char: (-targets[char], char)))
-    return mapping
-
-
-def site_forms(word: str, to_site: Converter) -> list[str]:
-    """``word`` in this site's script, and as written when that differs (``蒐集`` stays a key on both sites)."""
-    return list(dict.fromkeys([to_site(word), word]))
-
-
-def build_rules(
-    script: str,
-    corpus: Iterable[str],
-    stop_words: Sequence[str],
-    synonyms: Sequence[Sequence[str]],
-    to_traditional: Converter,
-    to_simplified: Converter,
-    respellings: Sequence[Converter] = (),
-) -> QueryRules:
-    """The query rules for the site in ``script``, from its Simplified ``corpus`` and the word lists.
-
-    The converters are the site's own (with the project's overrides);
-    ``respellings`` are plain OpenCC, both ways (see :func:`typed_pairs`).
-    The word lists' own conversions count as corpus, so that a stop word or
-    synonym typed in the other script maps too.
-    """
-    words = [*stop_words, *(word for group in synonyms for word in group)]
-    pairs = conversion_pairs([*corpus, *(to_simplified(word) for word in words)], to_traditional)
-    to_site = to_traditional if script == "hant" else to_simplified
-    site_stop_words = list(dict.fromkeys(form for word in stop_words for form in site_forms(word, to_site)))
-    site_synonyms = [list(dict.fromkeys(form for word in group for form in site_forms(word, to_site)))
-                     for group in synonyms]
-    return QueryRules(script, char_map(typed_pairs(pairs, script, respellings)), site_stop_words, site_synonyms)
 
 
 def render_rules_script(rules: QueryRules, material_worker: str) -> str:
