@@ -1,0 +1,546 @@
+/*
+ * zhkb search: zhkb's query rules and ranking over Pagefind's JS API.
+ *
+ * Pagefind (pagefind.js, its WebAssembly and its index chunks) finds the
+ * pages (articles) that contain a word, loading only the index chunks the
+ * word needs.  Everything that makes zhkb's search zhkb's is here, in three
+ * parts:
+ *
+ *   createLexicon  the query-side dictionary (zhkb.search.lexicon): buckets of
+ *                  index words by first character, loaded for the characters
+ *                  a query has;
+ *   createPlanner  a query -> concepts: characters of the other script become
+ *                  this site's (rules.json charMap); the query is cut into
+ *                  the index's own words, so a natural question works like
+ *                  keywords; question words and particles are dropped; each
+ *                  word becomes a concept searched as the word (Pagefind also
+ *                  finds the words starting with it), its synonyms, the
+ *                  longer index words containing it and, for a compound, the
+ *                  shorter word it starts with;
+ *   rank           Pagefind's answers for every term -> tips (and articles):
+ *                  pages that match more of the query's concepts first, each
+ *                  concept weighted by how rare it is; then, in the fragments
+ *                  of the best pages, each tip scored the same way, so a
+ *                  result links to the tip that answers.
+ *
+ * createSearch puts them together over a Pagefind instance.  No DOM: it runs
+ * in a worker (the site's search worker), in Node (tests/js) and on a page.
+ * Loadable with importScripts() (sets self.zhkbSearch) or require().
+ */
+;(function (scope) {
+  "use strict"
+
+  const HAN = /\p{Script=Han}/u
+  /* Runs of Han characters, and runs of other letters and digits (CRM, 80) */
+  const QUERY_PARTS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
+
+  /* How much a term says about its concept: what was typed, more than what
+     the rules added; a typed single character says little */
+  const BOOST = { typed: 10, typedCharacter: 3, synonym: 6, shorter: 6, containing: 2 }
+
+  /* Segmentation costs: fewer, known words win; then the start of an index
+     word (售后 of 售后服务), then a part of one (安排 of 合理安排) */
+  const COST = { word: 1, prefix: 1.25, part: 1.35, character: 1.5 }
+
+  /* A concept found everywhere still counts this much; a single character
+     (找, 做) counts half as much as a word as rare */
+  const LEAST_WEIGHT = 0.02
+  const CHARACTER_WEIGHT = 0.5
+
+  /* Results matching less than this share of what the best one matches are
+     left out: they matched only common words (客户) */
+  const LEAST_SHARE_OF_BEST = 0.4
+
+  /* A whole page is a less precise answer than one of its tips */
+  const PAGE_RELEVANCE = 0.5
+  /* A concept found in a tip's title says more than in its text */
+  const HEADING_FACTOR = 1.5
+  const BM25 = { k1: 1.2, b: 0.75 }
+
+  const LONGEST_WORD = 8
+  const SHORTEST_COMPOUND = 4
+  const MOST_CONTAINING = 6
+  const MOST_VARIANTS = 8
+  /* Pages whose fragments are loaded to score their tips */
+  const CANDIDATE_PAGES = 12
+  /* Words of an excerpt */
+  const EXCERPT_WORDS = 36
+
+  /* ---------------------------------------------------------------------
+   * Lexicon
+   * ------------------------------------------------------------------- */
+
+  function bucketOf(text, count) {
+    return text.codePointAt(0) % count
+  }
+
+  /**
+   * The query-side dictionary: `count` buckets, each fetched once by
+   * `fetchBucket(n)` (a promise of the bucket's JSON).
+   */
+  function createLexicon(count, fetchBucket) {
+    const pending = new Map()
+    const loaded = new Map()
+
+    function load(n) {
+      if (!pending.has(n))
+        pending.set(n, Promise.resolve(fetchBucket(n)).then(data => {
+          const words = new Map(Object.entries(data.words || {}))
+          const parts = new Map(Object.entries(data.parts || {}))
+          const prefixes = new Set()
+          for (const word of words.keys()) {
+            const chars = [...word]
+            for (let end = 2; end < chars.length; end++)
+              prefixes.add(chars.slice(0, end).join(""))
+          }
+          loaded.set(n, { words, parts, prefixes })
+        }))
+      return pending.get(n)
+    }
+
+    const bucket = text => loaded.get(bucketOf(text, count))
+
+    return {
+      /* Load the buckets of words starting with any of `chars` */
+      need: chars => Promise.all([...new Set([...chars].map(c => bucketOf(c, count)))].map(load)),
+      frequency: word => (bucket(word) && bucket(word).words.get(word)) || 0,
+      isPrefix: text => !!bucket(text) && bucket(text).prefixes.has(text),
+      isPart: text => !!bucket(text) && bucket(text).parts.has(text),
+      containing: text => (bucket(text) && bucket(text).parts.get(text)) || [],
+      get loadedBuckets() { return [...loaded.keys()].sort((a, b) => a - b) }
+    }
+  }
+
+  /* ---------------------------------------------------------------------
+   * Planner
+   * ------------------------------------------------------------------- */
+
+  function createPlanner(rules, lexicon) {
+    const stopWords = new Set(rules.stopWords)
+    const synonyms = new Map()
+    for (const group of rules.synonyms)
+      for (const word of group)
+        synonyms.set(word, [...new Set([...(synonyms.get(word) || []), ...group])])
+    const charMap = rules.charMap
+
+    const known = word => lexicon.frequency(word) > 0 || stopWords.has(word) || synonyms.has(word)
+    const findable = term => lexicon.frequency(term) > 0 || lexicon.isPrefix(term)
+
+    /* The site-script spellings of characters i..j of `run` (ambiguous characters multiply) */
+    function variants(run, i, j) {
+      let spellings = [""]
+      for (let k = i; k < j; k++) {
+        const next = []
+        for (const spelling of spellings)
+          for (const choice of charMap[run[k]] || run[k])
+            if (next.length < MOST_VARIANTS)
+              next.push(spelling + choice)
+        spellings = next
+      }
+      return spellings
+    }
+
+    /* The query's parts: Han runs and runs of other letters and digits */
+    function parts(query) {
+      return [...query.normalize("NFKC").toLowerCase().matchAll(QUERY_PARTS)].map(([part]) => part)
+    }
+
+    /* Characters whose lexicon buckets a query needs: its own, in every
+       spelling, and the first ones of the synonyms of any word it contains */
+    function neededCharacters(query) {
+      const chars = new Set()
+      for (const part of parts(query)) {
+        const run = [...part]
+        if (!HAN.test(part))
+          continue
+        for (let i = 0; i < run.length; i++) {
+          for (const choice of charMap[run[i]] || run[i])
+            chars.add(choice)
+          for (let j = i + 2; j <= Math.min(run.length, i + LONGEST_WORD); j++)
+            for (const spelling of variants(run, i, j))
+              for (const synonym of synonyms.get(spelling) || [])
+                chars.add([...synonym][0])
+        }
+      }
+      return chars
+    }
+
+    /* Cut a run of Han characters into words, least cost first */
+    function segment(text) {
+      const run = [...text]
+      const best = [{ cost: 0, words: [] }]
+      for (let i = 0; i < run.length; i++) {
+        if (!best[i])
+          continue
+        for (let j = i + 1; j <= Math.min(run.length, i + LONGEST_WORD); j++) {
+          let choice
+          for (const spelling of variants(run, i, j)) {
+            let cost
+            if (known(spelling))
+              cost = COST.word - 0.001 * Math.log1p(lexicon.frequency(spelling))
+            else if (j - i > 1 && lexicon.isPrefix(spelling))
+              cost = COST.prefix
+            else if (j - i > 1 && lexicon.isPart(spelling))
+              cost = COST.part
+            else if (j - i === 1)
+              cost = COST.character
+            else
+              continue
+            if (!choice || cost < choice.cost)
+              choice = { cost, spelling }
+          }
+          if (!choice)
+            continue
+          const cost = best[i].cost + choice.cost
+          if (!best[j] || cost < best[j].cost)
+            best[j] = { cost, words: [...best[i].words, choice.spelling] }
+        }
+      }
+      return best[run.length].words
+    }
+
+    /* The index word of two or more characters that a compound of four or
+       more starts with (售后服务: 售后); shorter words are no compounds */
+    function shorter(word) {
+      const chars = [...word]
+      if (chars.length < SHORTEST_COMPOUND)
+        return undefined
+      for (let end = chars.length - 1; end >= 2; end--) {
+        const start = chars.slice(0, end).join("")
+        if (lexicon.frequency(start) > 0)
+          return start
+      }
+      return undefined
+    }
+
+    /* A concept: the word as typed (in this site's script) and the terms that find it */
+    function concept(word) {
+      const terms = new Map()
+      const add = (term, boost) => {
+        if (!terms.has(term) || terms.get(term) < boost)
+          terms.set(term, boost)
+      }
+      const han = HAN.test(word)
+      const character = [...word].length === 1
+      add(word, character ? BOOST.typedCharacter : BOOST.typed)
+      if (han) {
+        for (const synonym of synonyms.get(word) || [])
+          if (synonym !== word && findable(synonym))
+            add(synonym, BOOST.synonym)
+        const start = shorter(word)
+        if (start)
+          add(start, BOOST.shorter)
+        for (const member of [word, ...(synonyms.get(word) || [])])
+          if ([...member].length > 1)
+            for (const longer of lexicon.containing(member).slice(0, MOST_CONTAINING))
+              add(longer, BOOST.containing)
+      }
+      return { display: word, character, terms: [...terms].map(([term, boost]) => ({ term, boost })) }
+    }
+
+    /**
+     * Plan a query: load the lexicon buckets it needs, cut it, drop stop
+     * words (unless nothing else is left) and make each word a concept.
+     */
+    async function plan(query) {
+      await lexicon.need(neededCharacters(query))
+      const words = parts(query).flatMap(part => HAN.test(part) ? segment(part) : [part])
+      const content = words.filter(word => !stopWords.has(word))
+      const kept = [...new Set(content.length ? content : words)]
+      return { query, words, concepts: kept.map(concept) }
+    }
+
+    return { plan, segment, neededCharacters }
+  }
+
+  /* ---------------------------------------------------------------------
+   * Ranking
+   * ------------------------------------------------------------------- */
+
+  /* How much matching a concept says: its inverse document frequency over
+     pages, scaled so that a word no page has would weigh 1 */
+  function conceptWeight(found, pages, character) {
+    const n = pages + 1
+    const idf = Math.log(n / (found + 0.5)) / Math.log(n / 0.5)
+    return Math.max(LEAST_WEIGHT, idf * (character ? CHARACTER_WEIGHT : 1))
+  }
+
+  /**
+   * Pages matching the plan's concepts, from Pagefind's answer to each term
+   * (`answers`: term -> {results: [{id, score, words}]}): each page with
+   * its matched locations per concept, its coverage (weighted share of the
+   * concepts it matches) and relevance.
+   */
+  function matchPages(plan, answers, pageCount) {
+    const pages = new Map()
+    const weights = plan.concepts.map((c, index) => {
+      const found = new Set()
+      for (const { term, boost } of c.terms) {
+        const answer = answers.get(term)
+        for (const result of answer ? answer.results : []) {
+          found.add(result.id)
+          if (!pages.has(result.id))
+            pages.set(result.id, { id: result.id, result, concepts: new Map() })
+          const page = pages.get(result.id)
+          if (!page.concepts.has(index))
+            page.concepts.set(index, { locations: new Map(), score: 0 })
+          const match = page.concepts.get(index)
+          match.score = Math.max(match.score, boost * result.score)
+          for (const location of result.words)
+            match.locations.set(location, Math.max(match.locations.get(location) || 0, boost))
+        }
+      }
+      return conceptWeight(found.size, pageCount, c.character)
+    })
+    const total = weights.reduce((sum, w) => sum + w, 0) || 1
+    for (const page of pages.values()) {
+      page.coverage = [...page.concepts.keys()].reduce((sum, i) => sum + weights[i], 0) / total
+      page.relevance = [...page.concepts].reduce((sum, [i, m]) => sum + weights[i] * m.score, 0)
+    }
+    const ordered = [...pages.values()].sort((a, b) =>
+      b.coverage - a.coverage || b.relevance - a.relevance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return { pages: ordered, weights, total }
+  }
+
+  /* The sections of a page's fragment: its own (title and intro), then one per heading with an id */
+  function fragmentSections(fragment) {
+    const words = fragment.content.split(" ")
+    const anchors = (fragment.anchors || [])
+      .filter(a => /^h[2-6]$/i.test(a.element) && a.id)
+      .sort((a, b) => a.location - b.location)
+    const titleWords = (fragment.meta && fragment.meta.title ? fragment.meta.title.split(" ") : []).length
+    const sections = [{ anchor: null, start: 0, headingEnd: titleWords,
+                        end: anchors.length ? anchors[0].location : words.length }]
+    anchors.forEach((a, i) => sections.push({
+      anchor: a.id,
+      start: a.location,
+      headingEnd: a.location + a.text.split(/\s+/).filter(Boolean).length,
+      end: i + 1 < anchors.length ? anchors[i + 1].location : words.length
+    }))
+    return { words, sections }
+  }
+
+  /* How well `concepts` (index -> {locations}) match the words start..end of a page */
+  function scoreRange(page, weights, total, start, headingEnd, end, averageLength) {
+    let covered = 0
+    let relevance = 0
+    const matched = []
+    const missing = []
+    const length = Math.max(1, end - start)
+    for (const [index, match] of page.concepts) {
+      let count = 0
+      let boost = 0
+      let inHeading = false
+      for (const [location, termBoost] of match.locations)
+        if (location >= start && location < end) {
+          count++
+          boost = Math.max(boost, termBoost)
+          matched.push(location)
+          if (location < headingEnd)
+            inHeading = true
+        }
+      if (!count)
+        continue
+      covered += weights[index]
+      const tf = (count * (BM25.k1 + 1)) / (count + BM25.k1 * (1 - BM25.b + BM25.b * length / averageLength))
+      relevance += weights[index] * boost * tf * (inHeading ? HEADING_FACTOR : 1)
+    }
+    weights.forEach((_, index) => { if (!page.concepts.has(index)) missing.push(index) })
+    return { coverage: covered / total, relevance, matched: matched.sort((a, b) => a - b), missing }
+  }
+
+  /**
+   * Rank sections (tips) and whole pages, given the matched pages and their
+   * fragments (page id -> fragment).  Returns items, best first:
+   * {page, anchor, coverage, relevance, matched (word locations), missing
+   * (concept indexes), words (the page's words), section}.
+   */
+  function rankSections(matches, fragments) {
+    const items = []
+    const perPage = []
+    for (const page of matches.pages) {
+      const fragment = fragments.get(page.id)
+      if (!fragment)
+        continue
+      const { words, sections } = fragmentSections(fragment)
+      perPage.push({ page, fragment, words, sections })
+    }
+    const lengths = perPage.flatMap(p => p.sections.map(s => s.end - s.start))
+    const averageLength = lengths.length ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 1
+    for (const { page, fragment, words, sections } of perPage) {
+      for (const section of sections) {
+        const score = scoreRange(page, matches.weights, matches.total, section.start, section.headingEnd,
+                                 section.end, averageLength)
+        if (score.coverage > 0)
+          items.push({ page, fragment, words, section, whole: false, ...score })
+      }
+      const whole = scoreRange(page, matches.weights, matches.total, 0, sections[0].headingEnd, words.length,
+                               averageLength * sections.length)
+      items.push({ page, fragment, words, section: sections[0], whole: true, ...whole,
+                   relevance: whole.relevance * PAGE_RELEVANCE })
+    }
+    const best = Math.max(0, ...items.map(i => i.coverage))
+    const kept = items.filter(i => i.coverage >= LEAST_SHARE_OF_BEST * best)
+    kept.sort((a, b) => b.coverage - a.coverage || b.relevance - a.relevance ||
+      a.whole - b.whole || a.section.start - b.section.start || (a.page.id < b.page.id ? -1 : 1))
+    return kept
+  }
+
+  /* ---------------------------------------------------------------------
+   * Text: words back into Chinese text, excerpts with highlights
+   * ------------------------------------------------------------------- */
+
+  const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014]/u
+  const ALNUM = /[\p{L}\p{N}]/u
+
+  /* A word as the page writes it: without the full stop Pagefind adds at the end of a block */
+  function pageWord(word) {
+    return word.length > 1 && word.endsWith(".") && !/[A-Za-z0-9]/.test(word[word.length - 2])
+      ? word.slice(0, -1) : word
+  }
+
+  /* Whether two words were written apart: only between letters or digits and Chinese (刨客 app) or two Latin words */
+  function spaced(left, right) {
+    const a = left[left.length - 1]
+    const b = right[0]
+    if (!a || !b)
+      return false
+    if (CJK.test(a) || CJK.test(b))
+      return HAN.test(a) ? ALNUM.test(b) && !HAN.test(b) : HAN.test(b) && ALNUM.test(a)
+    return true
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  }
+
+  /* Words start..end as HTML, the words at `marked` locations in <mark> */
+  function renderWords(words, start, end, marked) {
+    let html = ""
+    let previous = ""
+    for (let i = start; i < end; i++) {
+      const word = pageWord(words[i])
+      if (!word)
+        continue
+      if (previous && spaced(previous, word))
+        html += " "
+      html += marked.has(i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)
+      previous = word
+    }
+    return html
+  }
+
+  /* The text of words start..end, as written */
+  function plainText(words, start, end) {
+    return renderWords(words, start, end, new Set())
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&amp;/g, "&")
+  }
+
+  /* An excerpt of the body (headingEnd..end) of a section, around its densest matches */
+  function excerpt(words, section, matched) {
+    const body = matched.filter(l => l >= section.headingEnd && l < section.end)
+    let start = section.headingEnd
+    if (body.length) {
+      let bestCount = -1
+      for (const first of body) {
+        const count = body.filter(l => l >= first && l < first + EXCERPT_WORDS).length
+        if (count > bestCount) {
+          bestCount = count
+          start = Math.max(section.headingEnd, first - 4)
+        }
+      }
+    }
+    const end = Math.min(section.end, start + EXCERPT_WORDS)
+    const html = renderWords(words, start, end, new Set(body))
+    return (start > section.headingEnd ? "…" : "") + html + (end < section.end ? "…" : "")
+  }
+
+  /* ---------------------------------------------------------------------
+   * Search
+   * ------------------------------------------------------------------- */
+
+  /**
+   * Search with zhkb's rules and ranking over `pagefind` (Pagefind's JS API:
+   * search(term) -> {results: [{id, score, words, data()}]}).
+   * `rules`: the bundle's rules.json; `fetchBucket(n)`: its lexicon bucket n;
+   * `pageCount`: pages in the index.
+   *
+   * search(query) -> {plan, results}: results best first, grouped by page,
+   * each {url (page URL and #anchor), page (its URL), anchor, title
+   * (HTML), pageTitle (text), text (HTML excerpt), coverage, score, terms
+   * ({word as the page writes it: true, missing concept: false})}.
+   */
+  function createSearch({ pagefind, rules, fetchBucket, pageCount, candidatePages = CANDIDATE_PAGES }) {
+    const lexicon = createLexicon(rules.lexiconBuckets, fetchBucket)
+    const planner = createPlanner(rules, lexicon)
+
+    async function search(query) {
+      const plan = await planner.plan(query)
+      const terms = [...new Set(plan.concepts.flatMap(c => c.terms.map(t => t.term)))]
+      const answers = new Map(await Promise.all(terms.map(async term => [term, await pagefind.search(term)])))
+      const matches = matchPages(plan, answers, pageCount)
+      const bestCoverage = matches.pages.length ? matches.pages[0].coverage : 0
+      const candidates = matches.pages
+        .filter(p => p.coverage >= LEAST_SHARE_OF_BEST * bestCoverage)
+        .slice(0, candidatePages)
+      const fragments = new Map(await Promise.all(candidates.map(async p => [p.id, await p.result.data()])))
+      const ranked = rankSections({ ...matches, pages: candidates }, fragments)
+      return { plan, results: present(plan, ranked) }
+    }
+
+    return { search, planner, lexicon }
+  }
+
+  /* Ranked items -> results grouped by page, pages in the order of their best item */
+  function present(plan, ranked) {
+    const groups = new Map()
+    for (const item of ranked) {
+      const key = item.page.id
+      if (!groups.has(key))
+        groups.set(key, [])
+      const group = groups.get(key)
+      /* A page's own section and the whole page are one link */
+      if (!item.section.anchor && group.some(other => !other.section.anchor))
+        continue
+      group.push(item)
+    }
+    const most = Math.max(1e-9, ...ranked.map(i => i.relevance))
+    const results = []
+    for (const group of groups.values()) {
+      const first = group[0]
+      const pageUrl = (first.fragment.raw_url || first.fragment.url).replace(/^\//, "")
+      const pageTitle = plainText(first.words, 0, fragmentSections(first.fragment).sections[0].headingEnd)
+      for (const item of group) {
+        const { words, section } = item
+        const marked = new Set(item.matched)
+        const terms = {}
+        for (const location of item.matched)
+          terms[pageWord(words[location])] = true
+        for (const index of item.missing)
+          terms[plan.concepts[index].display] = false
+        results.push({
+          url: section.anchor ? `${pageUrl}#${section.anchor}` : pageUrl,
+          page: pageUrl,
+          anchor: section.anchor,
+          pageTitle,
+          title: renderWords(words, section.start, section.headingEnd, marked),
+          text: item.whole && section.anchor === null && !item.matched.some(l => l < section.end)
+            ? "" : excerpt(words, section, item.matched),
+          coverage: item.coverage,
+          score: Math.round(1e6 * (item.coverage + 0.001 * item.relevance / most)) / 1e6,
+          terms
+        })
+      }
+    }
+    return results
+  }
+
+  const api = {
+    BOOST, bucketOf, createLexicon, createPlanner, createSearch, matchPages, rankSections, fragmentSections,
+    renderWords, plainText, spaced, pageWord
+  }
+  if (typeof module === "object" && module.exports)
+    module.exports = api
+  else
+    scope.zhkbSearch = api
+})(typeof self !== "undefined" ? self : globalThis)

@@ -1,0 +1,107 @@
+"""Write one site variant's search bundle: Pagefind's index, zhkb's lexicon and rules, zhkb's JavaScript.
+
+    <folder>/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json,
+             pagefind.<language>_<hash>.pf_meta, index/*.pf_index, fragment/*.pf_fragment
+                                                       Pagefind's bundle (its own JS runs queries)
+    <folder>/zhkb/rules.json                           character map, stop words, synonyms, lexicon size
+    <folder>/zhkb/lexicon/<n>.json                     the query-side dictionary (zhkb.search.lexicon)
+    <folder>/zhkb/*.js                                 zhkb's query planner, ranking and search worker
+
+Pagefind runs from its Python API with the binary its wheel ships (no
+network).  Records are added in URL order, so the same pages give the same
+bundle, byte for byte.  Pagefind's own user interfaces and playground are
+not written or are removed: zhkb's code renders the results.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from zhkb.search.lexicon import Lexicon, build_lexicon, buckets
+from zhkb.search.records import LANGUAGES, Record
+from zhkb.search.rules import QueryRules
+
+#: What zhkb keeps of Pagefind's output (names or, for folders, their names with a slash).
+PAGEFIND_KEPT = ("pagefind.js", "pagefind-entry.json", "index/", "fragment/")
+PAGEFIND_KEPT_SUFFIXES = (".pf_meta", ".pagefind")
+
+#: zhkb's own files, in a subfolder of the bundle.
+ZHKB_FOLDER = "zhkb"
+RULES_FILE = f"{ZHKB_FOLDER}/rules.json"
+LEXICON_FOLDER = f"{ZHKB_FOLDER}/lexicon"
+
+#: zhkb's JavaScript, shipped as package data (``zhkb/search/assets``).
+ASSETS = resources.files("zhkb.search") / "assets"
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    folder: Path
+    pages: int
+    sections: int
+    words: int
+    lexicon_buckets: int
+
+
+class BundleError(RuntimeError):
+    """Pagefind failed on a record (the message names it)."""
+
+
+async def _index(folder: Path, records: Sequence[Record]) -> None:
+    async with PagefindIndex(IndexConfig(output_path=str(folder))) as index:
+        for record in records:
+            response = await index.add_html_file(content=record.html, url=record.url)
+            if response.get("type") != "IndexedFile":
+                raise BundleError(f"Pagefind did not index {record.url}: {response}")
+
+
+def _prune(folder: Path) -> None:
+    """Remove what Pagefind wrote that zhkb does not use (its UIs, playground, worker)."""
+    for path in sorted(folder.iterdir()):
+        name = path.name + ("/" if path.is_dir() else "")
+        if name in PAGEFIND_KEPT or path.suffix in PAGEFIND_KEPT_SUFFIXES or name == f"{ZHKB_FOLDER}/":
+            continue
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def rules_json(rules: QueryRules, lexicon: Lexicon, language: str) -> str:
+    data = {
+        "script": rules.script,
+        "language": language,
+        "charMap": rules.char_map,
+        "stopWords": rules.stop_words,
+        "synonyms": rules.synonyms,
+        "lexiconBuckets": lexicon.bucket_count,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> BundleSummary:
+    """Write the search bundle of one site variant (``rules.script``) into ``folder``, replacing what is there."""
+    records = sorted(records, key=lambda r: r.url)
+    if len({r.url for r in records}) != len(records):
+        raise BundleError("two search records have the same URL")
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    asyncio.run(_index(folder, records))
+    _prune(folder)
+    lexicon = build_lexicon(words for record in records for _anchor, words in record.sections)
+    lexicon_folder = folder / LEXICON_FOLDER
+    lexicon_folder.mkdir(parents=True)
+    for number, text in enumerate(buckets(lexicon)):
+        (lexicon_folder / f"{number}.json").write_text(text, encoding="utf-8")
+    (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script]), encoding="utf-8")
+    for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
+        if asset.name.endswith(".js"):
+            (folder / ZHKB_FOLDER / asset.name).write_text(asset.read_text(encoding="utf-8"), encoding="utf-8")
+    return BundleSummary(folder, len(records), sum(len(r.sections) for r in records), len(lexicon.frequency),
+                         lexicon.bucket_count)
