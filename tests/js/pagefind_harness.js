@@ -6,8 +6,8 @@
  *
  *   node pagefind_harness.js <bundle folder>  < ["query", ...]  > [{query, links, terms}, ...]
  *
- * Each result lists the links in the order the search lists them (a page's
- * link, then its tips).
+ * Each result lists the links the search shows, in order: each page's link,
+ * then its tips that are not folded away (as Material's result list shows them).
  */
 "use strict"
 
@@ -40,10 +40,10 @@ async function openBundle(bundleFolder) {
   globalThis.fetch = diskFetch
   const pagefind = await import(pathToFileURL(path.join(folder, "pagefind.js")).href)
   await pagefind.options({ basePath: base, baseUrl: "/", metaCacheTag: "test" })
+  await pagefind.init()
   const zhkb = require(path.join(folder, "zhkb", "zhkb-search.js"))
   const rules = JSON.parse(fs.readFileSync(path.join(folder, "zhkb", "rules.json"), "utf8"))
-  const entry = JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8"))
-  const pageCount = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)
+  const pageCount = rules.pageCount
   const fetchBucket = n => JSON.parse(fs.readFileSync(path.join(folder, "zhkb", "lexicon", `${n}.json`), "utf8"))
   const engine = zhkb.createSearch({ pagefind, rules, fetchBucket, pageCount })
   return {
@@ -51,12 +51,13 @@ async function openBundle(bundleFolder) {
     log,
     async search(query) {
       const { plan, results } = await engine.search(query)
+      const shown = results.flatMap(page => [page, ...page.tips.filter(tip => !tip.folded)])
       return {
         query,
         concepts: plan.concepts.map(c => c.display),
-        links: results.map(r => ({ location: r.url, title: r.title.replace(/<[^>]*>/g, ""), score: r.score })),
-        terms: results.length ? results[0].terms : {},
-        texts: results.map(r => r.text)
+        links: shown.map(r => ({ location: r.url, title: r.title.replace(/<[^>]*>/g, ""), score: r.score })),
+        terms: shown.length ? shown[0].terms : {},
+        texts: shown.map(r => r.text)
       }
     }
   }

@@ -16,6 +16,7 @@ not written or are removed: zhkb's code renders the results.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import shutil
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from zhkb.search.lexicon import Lexicon, build_lexicon, buckets
+from zhkb.search.lexicon import Lexicon, buckets, build_lexicon
 from zhkb.search.records import LANGUAGES, Record
 from zhkb.search.rules import QueryRules
 
@@ -72,10 +73,12 @@ def _prune(folder: Path) -> None:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def rules_json(rules: QueryRules, lexicon: Lexicon, language: str) -> str:
+def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, bundle_tag: str) -> str:
     data = {
         "script": rules.script,
         "language": language,
+        "pageCount": page_count,
+        "bundleTag": bundle_tag,
         "charMap": rules.char_map,
         "stopWords": rules.stop_words,
         "synonyms": rules.synonyms,
@@ -99,7 +102,10 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     lexicon_folder.mkdir(parents=True)
     for number, text in enumerate(buckets(lexicon)):
         (lexicon_folder / f"{number}.json").write_text(text, encoding="utf-8")
-    (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script]), encoding="utf-8")
+    # Pagefind's entry file names the hash of every index file: a tag that changes with the index.
+    tag = hashlib.sha256((folder / "pagefind-entry.json").read_bytes()).hexdigest()[:12]
+    (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records), tag),
+                                     encoding="utf-8")
     for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
         if asset.name.endswith(".js"):
             (folder / ZHKB_FOLDER / asset.name).write_text(asset.read_text(encoding="utf-8"), encoding="utf-8")

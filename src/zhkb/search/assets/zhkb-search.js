@@ -53,9 +53,11 @@
 
   /* A whole page is a less precise answer than one of its tips */
   const PAGE_RELEVANCE = 0.5
-  /* A concept found in a tip's title says more than in its text */
-  const HEADING_FACTOR = 1.5
-  const BM25 = { k1: 1.2, b: 0.75 }
+  /* A concept found in a tip's title, or found again, says a little more */
+  const HEADING_BONUS = 0.25
+  const REPEAT_BONUS = 0.25
+  /* A word found because it starts with a term (价格低 for 价格) counts this much of the term */
+  const EXTENSION_FACTOR = 0.3
 
   const LONGEST_WORD = 8
   const SHORTEST_COMPOUND = 4
@@ -165,19 +167,24 @@
       return chars
     }
 
-    /* Cut a run of Han characters into words, least cost first */
-    function segment(text) {
+    /* Cut a run of Han characters into words, least cost first: [{word, alternatives}], where
+       alternatives are the run's other spellings of the same characters that are index words too
+       (了解 typed on the Traditional site: 了解 and 瞭解) */
+    function cut(text) {
       const run = [...text]
       const best = [{ cost: 0, words: [] }]
       for (let i = 0; i < run.length; i++) {
         if (!best[i])
           continue
+        const literal = run.slice(i)
         for (let j = i + 1; j <= Math.min(run.length, i + LONGEST_WORD); j++) {
+          const typed = literal.slice(0, j - i).join("")
           let choice
           for (const spelling of variants(run, i, j)) {
             let cost
             if (known(spelling))
-              cost = COST.word - 0.001 * Math.log1p(lexicon.frequency(spelling))
+              /* Frequent words first; the spelling as typed, when it is a word, before all */
+              cost = COST.word - 0.001 * Math.log1p(lexicon.frequency(spelling)) - (spelling === typed ? 0.02 : 0)
             else if (j - i > 1 && lexicon.isPrefix(spelling))
               cost = COST.prefix
             else if (j - i > 1 && lexicon.isPart(spelling))
@@ -187,17 +194,22 @@
             else
               continue
             if (!choice || cost < choice.cost)
-              choice = { cost, spelling }
+              choice = { cost, spelling, i, j }
           }
           if (!choice)
             continue
           const cost = best[i].cost + choice.cost
           if (!best[j] || cost < best[j].cost)
-            best[j] = { cost, words: [...best[i].words, choice.spelling] }
+            best[j] = { cost, words: [...best[i].words, choice] }
         }
       }
-      return best[run.length].words
+      return best[run.length].words.map(({ spelling, i, j }) => ({
+        word: spelling,
+        alternatives: variants(run, i, j).filter(other => other !== spelling && lexicon.frequency(other) > 0)
+      }))
     }
+
+    const segment = text => cut(text).map(({ word }) => word)
 
     /* The index word of two or more characters that a compound of four or
        more starts with (售后服务: 售后); shorter words are no compounds */
@@ -214,7 +226,7 @@
     }
 
     /* A concept: the word as typed (in this site's script) and the terms that find it */
-    function concept(word) {
+    function concept(word, alternatives = []) {
       const terms = new Map()
       const add = (term, boost) => {
         if (!terms.has(term) || terms.get(term) < boost)
@@ -223,6 +235,8 @@
       const han = HAN.test(word)
       const character = [...word].length === 1
       add(word, character ? BOOST.typedCharacter : BOOST.typed)
+      for (const other of alternatives)
+        add(other, (character ? BOOST.typedCharacter : BOOST.typed) - 1)
       if (han) {
         for (const synonym of synonyms.get(word) || [])
           if (synonym !== word && findable(synonym))
@@ -244,10 +258,13 @@
      */
     async function plan(query) {
       await lexicon.need(neededCharacters(query))
-      const words = parts(query).flatMap(part => HAN.test(part) ? segment(part) : [part])
-      const content = words.filter(word => !stopWords.has(word))
-      const kept = [...new Set(content.length ? content : words)]
-      return { query, words, concepts: kept.map(concept) }
+      const cuts = parts(query).flatMap(part => HAN.test(part) ? cut(part) : [{ word: part, alternatives: [] }])
+      const content = cuts.filter(({ word }) => !stopWords.has(word))
+      const kept = new Map()
+      for (const { word, alternatives } of content.length ? content : cuts)
+        if (!kept.has(word))
+          kept.set(word, alternatives)
+      return { query, words: cuts.map(({ word }) => word), concepts: [...kept].map(([w, a]) => concept(w, a)) }
     }
 
     return { plan, segment, neededCharacters }
@@ -285,9 +302,13 @@
           if (!page.concepts.has(index))
             page.concepts.set(index, { locations: new Map(), score: 0 })
           const match = page.concepts.get(index)
-          match.score = Math.max(match.score, boost * result.score)
-          for (const location of result.words)
-            match.locations.set(location, Math.max(match.locations.get(location) || 0, boost))
+          /* Pagefind's score, squashed below 1: what a term is (typed, synonym ...) decides first */
+          match.score = Math.max(match.score, boost * result.score / (result.score + 1))
+          for (const location of result.words) {
+            const known = match.locations.get(location)
+            if (!known || known.boost < boost)
+              match.locations.set(location, { boost, term })
+          }
         }
       }
       return conceptWeight(found.size, pageCount, c.character)
@@ -320,21 +341,27 @@
     return { words, sections }
   }
 
+  /* A page word as Pagefind indexes it */
+  function indexWord(word) {
+    return word.replace(/[^\p{L}\p{N}_]/gu, "").toLowerCase()
+  }
+
   /* How well `concepts` (index -> {locations}) match the words start..end of a page */
-  function scoreRange(page, weights, total, start, headingEnd, end, averageLength) {
+  function scoreRange(page, words, weights, total, start, headingEnd, end) {
     let covered = 0
     let relevance = 0
     const matched = []
     const missing = []
-    const length = Math.max(1, end - start)
     for (const [index, match] of page.concepts) {
       let count = 0
       let boost = 0
       let inHeading = false
-      for (const [location, termBoost] of match.locations)
+      for (const [location, { boost: termBoost, term }] of match.locations)
         if (location >= start && location < end) {
           count++
-          boost = Math.max(boost, termBoost)
+          /* Pagefind also finds the words a term starts with: the term itself says more */
+          const exact = indexWord(words[location] || "") === term
+          boost = Math.max(boost, termBoost * (exact ? 1 : EXTENSION_FACTOR))
           matched.push(location)
           if (location < headingEnd)
             inHeading = true
@@ -342,8 +369,10 @@
       if (!count)
         continue
       covered += weights[index]
-      const tf = (count * (BM25.k1 + 1)) / (count + BM25.k1 * (1 - BM25.b + BM25.b * length / averageLength))
-      relevance += weights[index] * boost * tf * (inHeading ? HEADING_FACTOR : 1)
+      /* More occurrences and a place in the title add at most half again: a typed word found
+         once still outranks a synonym found often (10 > 6 × 1.5) */
+      const repeated = (count - 1) / (count + 1)
+      relevance += weights[index] * boost * (1 + HEADING_BONUS * inHeading + REPEAT_BONUS * repeated)
     }
     weights.forEach((_, index) => { if (!page.concepts.has(index)) missing.push(index) })
     return { coverage: covered / total, relevance, matched: matched.sort((a, b) => a - b), missing }
@@ -365,17 +394,14 @@
       const { words, sections } = fragmentSections(fragment)
       perPage.push({ page, fragment, words, sections })
     }
-    const lengths = perPage.flatMap(p => p.sections.map(s => s.end - s.start))
-    const averageLength = lengths.length ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 1
     for (const { page, fragment, words, sections } of perPage) {
       for (const section of sections) {
-        const score = scoreRange(page, matches.weights, matches.total, section.start, section.headingEnd,
-                                 section.end, averageLength)
+        const score = scoreRange(page, words, matches.weights, matches.total, section.start, section.headingEnd,
+                                 section.end)
         if (score.coverage > 0)
           items.push({ page, fragment, words, section, whole: false, ...score })
       }
-      const whole = scoreRange(page, matches.weights, matches.total, 0, sections[0].headingEnd, words.length,
-                               averageLength * sections.length)
+      const whole = scoreRange(page, words, matches.weights, matches.total, 0, sections[0].headingEnd, words.length)
       items.push({ page, fragment, words, section: sections[0], whole: true, ...whole,
                    relevance: whole.relevance * PAGE_RELEVANCE })
     }
@@ -491,46 +517,53 @@
     return { search, planner, lexicon }
   }
 
-  /* Ranked items -> results grouped by page, pages in the order of their best item */
+  /* One ranked item as a result: its link, title and excerpt as HTML, the words to highlight */
+  function result(plan, item, pageUrl) {
+    const { words, section } = item
+    const marked = new Set(item.matched)
+    const terms = {}
+    for (const location of item.matched)
+      terms[pageWord(words[location])] = true
+    for (const index of item.missing)
+      terms[plan.concepts[index].display] = false
+    const bodyMatched = item.matched.some(l => l >= section.headingEnd && l < section.end)
+    return {
+      url: section.anchor ? `${pageUrl}#${section.anchor}` : pageUrl,
+      anchor: section.anchor,
+      title: renderWords(words, section.start, section.headingEnd, marked),
+      text: bodyMatched ? excerpt(words, section, item.matched) : "",
+      coverage: item.coverage,
+      relevance: item.relevance,
+      terms
+    }
+  }
+
+  /**
+   * Ranked items -> results grouped by page, pages in the order of their
+   * best item: {url, title, text, coverage, terms, tips: [...]} where the
+   * page's own entry stands for its title and intro (or, matching across
+   * tips, for the whole page), and tips are best first.  A tip is `folded`
+   * when it matches less of the query than the page's best item.
+   */
   function present(plan, ranked) {
     const groups = new Map()
     for (const item of ranked) {
-      const key = item.page.id
-      if (!groups.has(key))
-        groups.set(key, [])
-      const group = groups.get(key)
-      /* A page's own section and the whole page are one link */
-      if (!item.section.anchor && group.some(other => !other.section.anchor))
-        continue
-      group.push(item)
+      if (!groups.has(item.page.id))
+        groups.set(item.page.id, [])
+      groups.get(item.page.id).push(item)
     }
     const most = Math.max(1e-9, ...ranked.map(i => i.relevance))
+    const score = item => Math.round(1e6 * (item.coverage + 0.001 * item.relevance / most)) / 1e6
     const results = []
     for (const group of groups.values()) {
-      const first = group[0]
-      const pageUrl = (first.fragment.raw_url || first.fragment.url).replace(/^\//, "")
-      const pageTitle = plainText(first.words, 0, fragmentSections(first.fragment).sections[0].headingEnd)
-      for (const item of group) {
-        const { words, section } = item
-        const marked = new Set(item.matched)
-        const terms = {}
-        for (const location of item.matched)
-          terms[pageWord(words[location])] = true
-        for (const index of item.missing)
-          terms[plan.concepts[index].display] = false
-        results.push({
-          url: section.anchor ? `${pageUrl}#${section.anchor}` : pageUrl,
-          page: pageUrl,
-          anchor: section.anchor,
-          pageTitle,
-          title: renderWords(words, section.start, section.headingEnd, marked),
-          text: item.whole && section.anchor === null && !item.matched.some(l => l < section.end)
-            ? "" : excerpt(words, section, item.matched),
-          coverage: item.coverage,
-          score: Math.round(1e6 * (item.coverage + 0.001 * item.relevance / most)) / 1e6,
-          terms
-        })
-      }
+      const [best] = group
+      const pageUrl = (best.fragment.raw_url || best.fragment.url).replace(/^\//, "")
+      const own = group.find(item => !item.section.anchor)
+      const page = result(plan, own, pageUrl)
+      const tips = group.filter(item => item.section.anchor).map(item => ({
+        ...result(plan, item, pageUrl), score: score(item), folded: item.coverage < best.coverage
+      }))
+      results.push({ ...page, score: score(best), pageTitle: plainText(best.words, 0, own.section.headingEnd), tips })
     }
     return results
   }

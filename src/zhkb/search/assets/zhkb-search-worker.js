@@ -1,0 +1,79 @@
+/*
+ * The site's search worker: Material's search box and result list, answered
+ * by zhkb's search (zhkb-search.js) over Pagefind instead of Material's lunr
+ * worker.  Glue only: it speaks Material's worker messages (mkdocs-material
+ * is pinned; the browser tests cover them):
+ *
+ *   {type: 0 SETUP, data: {config, docs, options}}  -> start Pagefind, load the rules -> {type: 1 READY}
+ *   {type: 2 QUERY, data: "<query>"}                -> {type: 3 RESULT, data: {items: [[page, tip, ...], ...]}}
+ *
+ * Material's search index (search_index.json) is a stub with no documents:
+ * Material's page script still fetches it for its configuration.  This file
+ * lives in the bundle's zhkb/ folder; Pagefind's files are one folder up.
+ */
+;(function (worker) {
+  "use strict"
+
+  const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
+  const BUNDLE = new URL("../", worker.location.href)
+
+  worker.importScripts("zhkb-search.js")
+  const { createSearch } = worker.zhkbSearch
+
+  async function fetchJson(url) {
+    const response = await fetch(url)
+    if (!response.ok)
+      throw new Error(`${url}: HTTP ${response.status}`)
+    return response.json()
+  }
+
+  async function start() {
+    const [pagefind, rules] = await Promise.all([
+      import(new URL("pagefind.js", BUNDLE).href),
+      fetchJson(new URL("zhkb/rules.json", BUNDLE))
+    ])
+    /* The build's tag instead of Pagefind's default (the time, to bypass caches): the service
+       worker can then keep Pagefind's entry file for offline use, and a new build still loads anew */
+    await pagefind.options({ basePath: BUNDLE.pathname, baseUrl: "/", metaCacheTag: rules.bundleTag })
+    await pagefind.init()
+    const pageCount = rules.pageCount
+    const fetchBucket = n => fetchJson(new URL(`zhkb/lexicon/${n}.json`, BUNDLE))
+    return createSearch({ pagefind, rules, fetchBucket, pageCount })
+  }
+
+  /* zhkb's results as Material's: a page's entry first, its tips after; Material folds tips scoring below the first */
+  function materialItems(results) {
+    return results.map(page => {
+      const doc = { location: page.url, title: page.title, text: page.text, score: page.score, terms: page.terms }
+      const tips = page.tips.map(tip => ({
+        location: tip.url, title: tip.title, text: tip.text, terms: tip.terms,
+        score: tip.folded ? Math.min(tip.score, page.score / 2) : page.score
+      }))
+      return [doc, ...tips]
+    })
+  }
+
+  let search = null
+  let queue = Promise.resolve()
+
+  worker.addEventListener("message", event => {
+    const message = event.data
+    if (message.type === MESSAGE.SETUP) {
+      search = start()
+      search.then(() => worker.postMessage({ type: MESSAGE.READY }),
+                  error => console.error("zhkb search could not start:", error))
+    } else if (message.type === MESSAGE.QUERY) {
+      const query = message.data
+      /* One query at a time, answered in order, as Material expects */
+      queue = queue.then(async () => {
+        let items = []
+        try {
+          items = query.trim() ? materialItems((await (await search).search(query)).results) : []
+        } catch (error) {
+          console.error("zhkb search failed:", error)
+        }
+        worker.postMessage({ type: MESSAGE.RESULT, data: { items } })
+      })
+    }
+  })
+})(self)
