@@ -11,6 +11,7 @@ each variant's bundle into ``<variant>/search/``.  For phase 1 of issue 10
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,4 +92,37 @@ def build_site_search(site: Path, sources: Sources, target: str = "search") -> d
         variant_pages = simplified if script == "hans" else article_pages(variant)
         found = variant_records(script, variant_pages, simplified, sources)
         summaries[script] = bundle.write_bundle(variant / target, found, query_rules(script, simplified, sources))
+    return summaries
+
+
+#: Material's search worker as the pages name it (this project's wrapper), and zhkb's worker in the bundle.
+MATERIAL_WORKER = "assets/javascripts/workers/zhkb-search.js"
+ZHKB_WORKER = "search/zhkb/zhkb-search-worker.js"
+MATERIAL_INDEX = "search/search_index.json"
+
+
+def install_in_material_site(site: Path, sources: Sources) -> dict[str, bundle.BundleSummary]:
+    """Replace Material's lunr search of a built site by zhkb's, keeping Material's search box and result list.
+
+    Each variant's ``search/`` becomes zhkb's bundle, with a stub of Material's
+    index (its configuration, no documents: Material's page script still
+    fetches it), and every page starts zhkb's worker instead of Material's.
+    Prototype glue for phase 1; the plugin will do this through its events.
+    """
+    configs = {}
+    for script, folder in VARIANT_FOLDERS.items():
+        index = site / folder / MATERIAL_INDEX
+        configs[script] = json.loads(index.read_text(encoding="utf-8"))["config"]
+    summaries = build_site_search(site, sources, "search")
+    for script, folder in VARIANT_FOLDERS.items():
+        variant = site / folder
+        stub = {"config": configs[script], "docs": []}
+        (variant / MATERIAL_INDEX).write_text(json.dumps(stub, ensure_ascii=False, separators=(",", ":")),
+                                              encoding="utf-8")
+        for page in sorted(variant.rglob("*.html")):
+            if script == "hans" and page.is_relative_to(site / VARIANT_FOLDERS["hant"]):
+                continue
+            text = page.read_text(encoding="utf-8")
+            if MATERIAL_WORKER in text:
+                page.write_text(text.replace(MATERIAL_WORKER, ZHKB_WORKER), encoding="utf-8")
     return summaries
