@@ -5,15 +5,10 @@ words at build time (``SearchIndex._segment_chinese``) and joins them with
 zero-width spaces, which its search worker splits on.  Both variants go
 through :func:`join_words` here instead (installed by ``hooks/search.py``):
 
-- Simplified: jieba cuts each run, with the domain dictionary
-  ``sources/search/userdict.txt`` that the plugin's ``jieba_dict_user``
-  option loads.
-- Traditional: jieba's dictionary is Simplified and cuts Traditional text
-  poorly, so :class:`TraditionalSegmenter` cuts the run's Simplified source
-  and carries the cuts over.  The site's conversion (OpenCC ``s2tw``) maps
-  one character to one character, so a cut after the n-th Simplified
-  character is a cut after the n-th Traditional one.  Where a run is not
-  character-aligned with a source, it falls back to a conversion that is.
+Simplified runs are cut by jieba with the domain dictionary that the
+plugin's ``jieba_dict_user`` option loads, Traditional ones where their
+Simplified source is cut (:mod:`zhkb.search.words`, shared with the
+Pagefind search that replaces this one).
 
 So a word is the same word on both sites, and a query matches the same tips.
 """
