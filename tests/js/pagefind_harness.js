@@ -49,6 +49,7 @@ async function openBundle(bundleFolder) {
   return {
     engine,
     log,
+    pagefind_search: term => pagefind.search(term),
     async search(query) {
       const { plan, results } = await engine.search(query)
       const shown = results.flatMap(page => [page, ...page.tips.filter(tip => !tip.folded)])

@@ -25,7 +25,7 @@ function bucketsOf(words, parts, count) {
   for (const [word, n] of Object.entries(words))
     buckets[zhkb.bucketOf(word, count)].words[word] = n
   for (const [part, longer] of Object.entries(parts))
-    buckets[zhkb.bucketOf(part, count)].parts[part] = longer
+    buckets[zhkb.bucketOf(part, count)].parts[part] = longer.map(word => [word, words[word]])
   return buckets
 }
 
@@ -107,14 +107,14 @@ test("tips that match more of the query come first; then the typed word over its
     ["嫌貴", answer([["b", 1, [5]]])],
     ["砍價", answer([])]
   ])
-  const matches = zhkb.matchPages(plan, answers, 10)
+  const matches = zhkb.matchPages(plan, answers, { pages: 10, sections: 40 })
   assert.deepEqual(matches.pages.map(page => page.id), ["b", "a"])
   assert.equal(matches.pages[0].coverage, 1)
-  const ranked = zhkb.rankSections(matches, FRAGMENTS)
+  const ranked = zhkb.rankSections(plan, matches, FRAGMENTS)
   const best = ranked[0]
   assert.equal(best.section.anchor, "t2", "b's tip has both words; a's tip only 客戶")
   const partial = ranked.find(item => item.page.id === "a" && item.section.anchor === "t1")
-  assert.ok(partial.coverage < 1)
+  assert.equal(partial, undefined, "客戶 alone is less than 40 % of what b's tip matches: left out")
 })
 
 test("a word found only because a longer word starts with it ranks below the word itself", async () => {
@@ -122,7 +122,7 @@ test("a word found only because a longer word starts with it ranks below the wor
   const plan = await p.plan("价格")
   /* Pagefind finds 價格 at a:0 and b:3, and 價格低 at a:10 */
   const answers = new Map([["價格", answer([["a", 1, [0, 10]], ["b", 1, [3]]])]])
-  const ranked = zhkb.rankSections(zhkb.matchPages(plan, answers, 10), FRAGMENTS)
+  const ranked = zhkb.rankSections(plan, zhkb.matchPages(plan, answers, { pages: 10, sections: 40 }), FRAGMENTS)
   const tipA = ranked.find(item => item.section.anchor === "t1")
   const tipB = ranked.find(item => item.section.anchor === "t2")
   assert.ok(tipB.relevance > tipA.relevance)

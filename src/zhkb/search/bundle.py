@@ -84,11 +84,13 @@ def _prune(folder: Path) -> None:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, bundle_tag: str) -> str:
+def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, section_count: int,
+               bundle_tag: str) -> str:
     data = {
         "script": rules.script,
         "language": language,
         "pageCount": page_count,
+        "sectionCount": section_count,
         "bundleTag": bundle_tag,
         "charMap": rules.char_map,
         "stopWords": rules.stop_words,
@@ -117,7 +119,8 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
         (lexicon_folder / f"{number}.json").write_text(text, encoding="utf-8")
     # Pagefind's entry file names the hash of every index file: a tag that changes with the index.
     tag = hashlib.sha256((folder / "pagefind-entry.json").read_bytes()).hexdigest()[:12]
-    (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records), tag),
+    (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records),
+                                                sum(len(r.sections) for r in records), tag),
                                      encoding="utf-8")
     for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
         if asset.name.endswith(".js"):

@@ -17,7 +17,7 @@ A bucket holds, for each word starting with one of its characters:
   starts of index words (``售后`` of ``售后服务``) from the words themselves;
 - ``parts``: a string of two or more characters found *inside* longer index
   words, not at their start -> the :data:`MOST_CONTAINING` most frequent of
-  those words.  ``能力`` -> ``偿债能力``, ``盈利能力``: a query for a word
+  those words, each with its count.  ``能力`` -> ``偿债能力``, ``盈利能力``: a query for a word
   also finds the index words that contain it (Pagefind finds those that start
   with it by itself).
 """
@@ -80,10 +80,10 @@ def buckets(lexicon: Lexicon) -> list[str]:
     """The lexicon's buckets as JSON texts, bucket ``i`` at index ``i`` (deterministic: keys sorted)."""
     count = lexicon.bucket_count
     words: list[dict[str, int]] = [{} for _ in range(count)]
-    parts: list[dict[str, list[str]]] = [{} for _ in range(count)]
+    parts: list[dict[str, list[list[str | int]]]] = [{} for _ in range(count)]
     for word, found in lexicon.frequency.items():
         words[bucket_of(word, count)][word] = found
     for part, found in lexicon.parts.items():
-        parts[bucket_of(part, count)][part] = found
+        parts[bucket_of(part, count)][part] = [[word, lexicon.frequency[word]] for word in found]
     return [json.dumps({"words": w, "parts": p}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
             for w, p in zip(words, parts, strict=True)]

@@ -65,6 +65,12 @@
   const MOST_VARIANTS = 8
   /* Pages whose fragments are loaded to score their tips */
   const CANDIDATE_PAGES = 12
+  /* A term in more sections than this share of them (and at least COMMON_LEAST) is common:
+     not searched on its own (createSearch: searches) */
+  const COMMON_SHARE = 0.01
+  const COMMON_LEAST = 200
+  /* Key of the answer to all typed words at once */
+  const ALL = "\u0000all"
   /* Words of an excerpt */
   const EXCERPT_WORDS = 36
 
@@ -83,12 +89,19 @@
   function createLexicon(count, fetchBucket) {
     const pending = new Map()
     const loaded = new Map()
+    /* Frequencies of the longer words listed under parts (they may start in a bucket not loaded) */
+    const partWords = new Map()
 
     function load(n) {
       if (!pending.has(n))
         pending.set(n, Promise.resolve(fetchBucket(n)).then(data => {
           const words = new Map(Object.entries(data.words || {}))
-          const parts = new Map(Object.entries(data.parts || {}))
+          const parts = new Map()
+          for (const [part, longer] of Object.entries(data.parts || {})) {
+            parts.set(part, longer.map(([word]) => word))
+            for (const [word, frequency] of longer)
+              partWords.set(word, frequency)
+          }
           const prefixes = new Set()
           for (const word of words.keys()) {
             const chars = [...word]
@@ -105,7 +118,7 @@
     return {
       /* Load the buckets of words starting with any of `chars` */
       need: chars => Promise.all([...new Set([...chars].map(c => bucketOf(c, count)))].map(load)),
-      frequency: word => (bucket(word) && bucket(word).words.get(word)) || 0,
+      frequency: word => (bucket(word) && bucket(word).words.get(word)) || partWords.get(word) || 0,
       isPrefix: text => !!bucket(text) && bucket(text).prefixes.has(text),
       isPart: text => !!bucket(text) && bucket(text).parts.has(text),
       containing: text => (bucket(text) && bucket(text).parts.get(text)) || [],
@@ -249,7 +262,8 @@
             for (const longer of lexicon.containing(member).slice(0, MOST_CONTAINING))
               add(longer, BOOST.containing)
       }
-      return { display: word, character, terms: [...terms].map(([term, boost]) => ({ term, boost })) }
+      return { display: word, character,
+               terms: [...terms].map(([term, boost]) => ({ term, boost, frequency: lexicon.frequency(term) })) }
     }
 
     /**
@@ -283,44 +297,65 @@
   }
 
   /**
-   * Pages matching the plan's concepts, from Pagefind's answer to each term
-   * (`answers`: term -> {results: [{id, score, words}]}): each page with
-   * its matched locations per concept, its coverage (weighted share of the
-   * concepts it matches) and relevance.
+   * Pages matching the plan's concepts, from Pagefind's answers: `answers`
+   * maps a term to Pagefind's answer ({results: [{id, score}]}), and
+   * `answers.get(ALL)` is the answer to all typed words at once (pages that
+   * have every one), when it was asked.  Each page gets the concepts it
+   * matches, its coverage (weighted share of the concepts it matches) and a
+   * relevance.  Concepts are weighted by how rare they are among sections
+   * (the lexicon's counts), or among pages where the lexicon does not know a
+   * word (CRM, 80).
    */
-  function matchPages(plan, answers, pageCount) {
+  function matchPages(plan, answers, stats) {
     const pages = new Map()
+    const page = result => {
+      if (!pages.has(result.id))
+        pages.set(result.id, { id: result.id, result, concepts: new Map() })
+      return pages.get(result.id)
+    }
+    const note = (entry, index, boost, score) => {
+      /* Pagefind's score, squashed below 1: what a term is (typed, synonym ...) decides first */
+      const value = boost * score / (score + 1)
+      entry.concepts.set(index, Math.max(entry.concepts.get(index) || 0, value))
+    }
     const weights = plan.concepts.map((c, index) => {
       const found = new Set()
-      for (const { term, boost } of c.terms) {
-        const answer = answers.get(term)
-        for (const result of answer ? answer.results : []) {
+      for (const { term, boost } of c.terms)
+        for (const result of (answers.get(term) || { results: [] }).results) {
           found.add(result.id)
-          if (!pages.has(result.id))
-            pages.set(result.id, { id: result.id, result, concepts: new Map() })
-          const page = pages.get(result.id)
-          if (!page.concepts.has(index))
-            page.concepts.set(index, { locations: new Map(), score: 0 })
-          const match = page.concepts.get(index)
-          /* Pagefind's score, squashed below 1: what a term is (typed, synonym ...) decides first */
-          match.score = Math.max(match.score, boost * result.score / (result.score + 1))
-          for (const location of result.words) {
-            const known = match.locations.get(location)
-            if (!known || known.boost < boost)
-              match.locations.set(location, { boost, term })
-          }
+          note(page(result), index, boost, result.score)
         }
-      }
-      return conceptWeight(found.size, pageCount, c.character)
+      const known = c.terms.reduce((sum, t) => sum + (t.frequency || 0), 0)
+      const sections = known || found.size * stats.sections / Math.max(1, stats.pages)
+      return conceptWeight(Math.min(stats.sections, sections), stats.sections, c.character)
     })
+    for (const result of (answers.get(ALL) || { results: [] }).results)
+      plan.concepts.forEach((c, index) => note(page(result), index, c.terms[0].boost, result.score))
     const total = weights.reduce((sum, w) => sum + w, 0) || 1
-    for (const page of pages.values()) {
-      page.coverage = [...page.concepts.keys()].reduce((sum, i) => sum + weights[i], 0) / total
-      page.relevance = [...page.concepts].reduce((sum, [i, m]) => sum + weights[i] * m.score, 0)
+    for (const entry of pages.values()) {
+      entry.coverage = [...entry.concepts.keys()].reduce((sum, i) => sum + weights[i], 0) / total
+      entry.relevance = [...entry.concepts].reduce((sum, [i, score]) => sum + weights[i] * score, 0)
     }
     const ordered = [...pages.values()].sort((a, b) =>
       b.coverage - a.coverage || b.relevance - a.relevance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     return { pages: ordered, weights, total }
+  }
+
+  /* Where each concept's terms are in a page's words: concept index -> location -> {boost, term} */
+  function locate(plan, words) {
+    const found = new Map()
+    const normalised = words.map(indexWord)
+    plan.concepts.forEach((c, index) => {
+      const locations = new Map()
+      for (const { term, boost } of c.terms)
+        normalised.forEach((word, location) => {
+          if (word.startsWith(term) && (!locations.has(location) || locations.get(location).boost < boost))
+            locations.set(location, { boost, term })
+        })
+      if (locations.size)
+        found.set(index, locations)
+    })
+    return found
   }
 
   /* The sections of a page's fragment: its own (title and intro), then one per heading with an id */
@@ -346,17 +381,17 @@
     return word.replace(/[^\p{L}\p{N}_]/gu, "").toLowerCase()
   }
 
-  /* How well `concepts` (index -> {locations}) match the words start..end of a page */
-  function scoreRange(page, words, weights, total, start, headingEnd, end) {
+  /* How well the located concepts (index -> location -> {boost, term}) match the words start..end of a page */
+  function scoreRange(located, words, weights, total, start, headingEnd, end) {
     let covered = 0
     let relevance = 0
     const matched = []
     const missing = []
-    for (const [index, match] of page.concepts) {
+    for (const [index, locations] of located) {
       let count = 0
       let boost = 0
       let inHeading = false
-      for (const [location, { boost: termBoost, term }] of match.locations)
+      for (const [location, { boost: termBoost, term }] of locations)
         if (location >= start && location < end) {
           count++
           /* Pagefind also finds the words a term starts with: the term itself says more */
@@ -374,7 +409,7 @@
       const repeated = (count - 1) / (count + 1)
       relevance += weights[index] * boost * (1 + HEADING_BONUS * inHeading + REPEAT_BONUS * repeated)
     }
-    weights.forEach((_, index) => { if (!page.concepts.has(index)) missing.push(index) })
+    weights.forEach((_, index) => { if (!located.has(index)) missing.push(index) })
     return { coverage: covered / total, relevance, matched: matched.sort((a, b) => a - b), missing }
   }
 
@@ -384,24 +419,21 @@
    * {page, anchor, coverage, relevance, matched (word locations), missing
    * (concept indexes), words (the page's words), section}.
    */
-  function rankSections(matches, fragments) {
+  function rankSections(plan, matches, fragments) {
     const items = []
-    const perPage = []
     for (const page of matches.pages) {
       const fragment = fragments.get(page.id)
       if (!fragment)
         continue
       const { words, sections } = fragmentSections(fragment)
-      perPage.push({ page, fragment, words, sections })
-    }
-    for (const { page, fragment, words, sections } of perPage) {
+      const located = locate(plan, words)
       for (const section of sections) {
-        const score = scoreRange(page, words, matches.weights, matches.total, section.start, section.headingEnd,
+        const score = scoreRange(located, words, matches.weights, matches.total, section.start, section.headingEnd,
                                  section.end)
         if (score.coverage > 0)
           items.push({ page, fragment, words, section, whole: false, ...score })
       }
-      const whole = scoreRange(page, words, matches.weights, matches.total, 0, sections[0].headingEnd, words.length)
+      const whole = scoreRange(located, words, matches.weights, matches.total, 0, sections[0].headingEnd, words.length)
       items.push({ page, fragment, words, section: sections[0], whole: true, ...whole,
                    relevance: whole.relevance * PAGE_RELEVANCE })
     }
@@ -500,18 +532,47 @@
     const lexicon = createLexicon(rules.lexiconBuckets, fetchBucket)
     const planner = createPlanner(rules, lexicon)
 
+    /* Sections a term may be in before Pagefind is no longer asked for it alone */
+    const common = Math.max(COMMON_LEAST, COMMON_SHARE * rules.sectionCount)
+    const stats = { pages: pageCount, sections: rules.sectionCount }
+
+    /**
+     * Which searches to ask Pagefind: each term found in few sections on
+     * its own (a concept's pages are the union of its terms'); common terms
+     * (客户) not, since Pagefind's answer lists every page that has them, which
+     * costs time in proportion to the corpus.  Where a typed word is common,
+     * all typed words together (Pagefind answers pages that have all of
+     * them).  Common terms are then found in the fragments of the pages
+     * kept.  A query of one common word asks for it: there is nothing else.
+     */
+    function searches(plan) {
+      const terms = new Map()
+      for (const c of plan.concepts)
+        for (const t of c.terms)
+          terms.set(t.term, t.frequency)
+      const asked = [...terms].filter(([, frequency]) => frequency <= common).map(([term]) => term)
+      const typed = plan.concepts.map(c => c.terms[0])
+      const all = plan.concepts.length > 1 && typed.some(t => t.frequency > common)
+      if (!asked.length && !all && typed.length)
+        asked.push(typed.reduce((a, b) => (b.frequency < a.frequency ? b : a)).term)
+      return { asked, all: all ? typed.map(t => t.term).join(" ") : null }
+    }
+
     async function search(query) {
       const plan = await planner.plan(query)
-      const terms = [...new Set(plan.concepts.flatMap(c => c.terms.map(t => t.term)))]
-      const answers = new Map(await Promise.all(terms.map(async term => [term, await pagefind.search(term)])))
-      const matches = matchPages(plan, answers, pageCount)
+      const { asked, all } = searches(plan)
+      const answers = new Map(await Promise.all([
+        ...asked.map(async term => [term, await pagefind.search(term)]),
+        ...(all ? [(async () => [ALL, await pagefind.search(all)])()] : [])
+      ]))
+      const matches = matchPages(plan, answers, stats)
       const bestCoverage = matches.pages.length ? matches.pages[0].coverage : 0
       const candidates = matches.pages
         .filter(p => p.coverage >= LEAST_SHARE_OF_BEST * bestCoverage)
         .slice(0, candidatePages)
       const fragments = new Map(await Promise.all(candidates.map(async p => [p.id, await p.result.data()])))
-      const ranked = rankSections({ ...matches, pages: candidates }, fragments)
-      return { plan, results: present(plan, ranked) }
+      const ranked = rankSections(plan, { ...matches, pages: candidates }, fragments)
+      return { plan, results: present(plan, ranked), asked: [...asked, ...(all ? [all] : [])] }
     }
 
     return { search, planner, lexicon }
@@ -569,7 +630,7 @@
   }
 
   const api = {
-    BOOST, bucketOf, createLexicon, createPlanner, createSearch, matchPages, rankSections, fragmentSections,
+    BOOST, ALL, bucketOf, createLexicon, createPlanner, createSearch, matchPages, rankSections, fragmentSections,
     renderWords, plainText, spaced, pageWord
   }
   if (typeof module === "object" && module.exports)
