@@ -7,25 +7,26 @@
     <folder>/zhkb/lexicon/<n>.json                     the query-side dictionary (zhkb.search.lexicon)
     <folder>/zhkb/*.js                                 zhkb's query planner, ranking and search worker
 
-Pagefind runs from its Python API with the binary its wheel ships (no
-network).  Records are added in URL order, so the same pages give the same
+Pagefind runs as the binary its wheel ships (no network), found through
+its Python package.  Records are added in URL order, so the same pages give the same
 bundle, byte for byte.  Pagefind's own user interfaces and playground are
 not written or are removed: zhkb's code renders the results.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
+import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from zhkb.search.lexicon import Lexicon, buckets, build_lexicon
 from zhkb.search.records import LANGUAGES, Record
@@ -57,22 +58,36 @@ class BundleError(RuntimeError):
     """Pagefind failed on a record (the message names it)."""
 
 
-async def _index(folder: Path, records: Sequence[Record]) -> None:
-    """Index the records with Pagefind's Python API, from a scratch folder of their HTML files.
+def _index(folder: Path, records: Sequence[Record]) -> None:
+    """Index the records with the Pagefind binary the wheel ships, from a scratch folder of their HTML files.
 
-    One request for all: the API answers one request per 0.1 s (it polls its
-    service's output), so adding 10,000 records one by one would take 17 minutes.
+    The command line rather than Pagefind's Python API: the API answers one
+    request per 0.1 s (it polls its service's output), so adding 10,000 records
+    one by one takes 17 minutes, and on a busy machine it closed its service
+    before the service had finished writing (a truncated ``wasm.unknown.pagefind``).
+    The command exits when everything is written.
     """
     with tempfile.TemporaryDirectory(prefix="zhkb-search-") as scratch:
         for record in records:
             file = Path(scratch) / record.url.strip("/") / "index.html"
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(record.html, encoding="utf-8")
-        async with PagefindIndex(IndexConfig(output_path=str(folder))) as index:
-            response = await index.add_directory(scratch)
-            if response.get("type") != "IndexedDir" or response.get("page_count") != len(records):
-                raise BundleError(f"Pagefind indexed {response.get('page_count')} of {len(records)} records: "
-                                  f"{response}")
+        command = [str(pagefind_executable()), "--site", scratch, "--output-path", str(folder), "--silent"]
+        completed = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+        if completed.returncode != 0:
+            raise BundleError(f"Pagefind failed ({completed.returncode}): {completed.stderr.strip()[-2000:]}")
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    if indexed != len(records):
+        raise BundleError(f"Pagefind indexed {indexed} of {len(records)} records")
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary of the pinned wheel (``pagefind[extended]``)."""
+    found = get_executable()
+    if found is None:
+        raise BundleError("no Pagefind binary: install the project's requirements (pagefind[extended])")
+    return found
 
 
 def _prune(folder: Path) -> None:
@@ -110,7 +125,7 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    asyncio.run(_index(folder, records))
+    _index(folder, records)
     _prune(folder)
     lexicon = build_lexicon(words for record in records for _anchor, words in record.sections)
     lexicon_folder = folder / LEXICON_FOLDER
