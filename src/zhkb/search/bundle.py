@@ -28,8 +28,9 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from zhkb.search import prominence
 from zhkb.search.lexicon import Lexicon, buckets, build_lexicon
-from zhkb.search.records import LANGUAGES, Record
+from zhkb.search.records import LANGUAGES, TOP_FILTER, Record
 from zhkb.search.rules import QueryRules
 
 #: What zhkb keeps of Pagefind's output (names or, for folders, their names with a slash).
@@ -58,7 +59,7 @@ class BundleError(RuntimeError):
     """Pagefind failed on a record (the message names it)."""
 
 
-def _index(folder: Path, records: Sequence[Record]) -> None:
+def _index(folder: Path, records: Sequence[Record], top: dict[str, list[str]]) -> None:
     """Index the records with the Pagefind binary the wheel ships, from a scratch folder of their HTML files.
 
     The command line rather than Pagefind's Python API: the API answers one
@@ -71,7 +72,7 @@ def _index(folder: Path, records: Sequence[Record]) -> None:
         for record in records:
             file = Path(scratch) / record.url.strip("/") / "index.html"
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(record.html, encoding="utf-8")
+            file.write_text(record.html(top.get(record.url, ())), encoding="utf-8")
         command = [str(pagefind_executable()), "--site", scratch, "--output-path", str(folder), "--silent"]
         completed = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
         if completed.returncode != 0:
@@ -106,6 +107,8 @@ def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: i
         "language": language,
         "pageCount": page_count,
         "sectionCount": section_count,
+        "commonSections": prominence.common_sections(section_count),
+        "topFilter": TOP_FILTER,
         "bundleTag": bundle_tag,
         "charMap": rules.char_map,
         "stopWords": rules.stop_words,
@@ -125,9 +128,10 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    _index(folder, records)
-    _prune(folder)
     lexicon = build_lexicon(words for record in records for _anchor, words in record.sections)
+    section_count = sum(len(r.sections) for r in records)
+    _index(folder, records, prominence.top_words(records, lexicon, section_count))
+    _prune(folder)
     lexicon_folder = folder / LEXICON_FOLDER
     lexicon_folder.mkdir(parents=True)
     for number, text in enumerate(buckets(lexicon)):
@@ -135,7 +139,7 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     # Pagefind's entry file names the hash of every index file: a tag that changes with the index.
     tag = hashlib.sha256((folder / "pagefind-entry.json").read_bytes()).hexdigest()[:12]
     (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records),
-                                                sum(len(r.sections) for r in records), tag),
+                                                section_count, tag),
                                      encoding="utf-8")
     for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
         if asset.name.endswith(".js"):

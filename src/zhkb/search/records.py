@@ -21,6 +21,8 @@ one in its text.
 from __future__ import annotations
 
 import html
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zhkb.search.pages import Page
@@ -30,13 +32,33 @@ from zhkb.search.words import SegmentRun, normalise, tokens
 LANGUAGES = {"hans": "und-Hans", "hant": "und-Hant"}
 
 
+#: The Pagefind filter that marks, for each common word, the pages where it is most prominent
+#: (zhkb.search.prominence): a query of common words only searches those pages.
+TOP_FILTER = "top"
+
+
 @dataclass(frozen=True)
 class Record:
     url: str
-    #: The HTML Pagefind indexes.
-    html: str
+    language: str
+    #: The HTML of the page's body, cut into words.
+    body: str
     #: Per section (the page's own first, then each tip): its anchor and the words it contains, normalised.
     sections: tuple[tuple[str | None, frozenset[str]], ...]
+    #: Words of the section headings (the page's title too), normalised.
+    heading_words: frozenset[str]
+    #: How often each word occurs in the page, normalised; and how many words the page has.
+    counts: Counter[str]
+    length: int
+
+    def html(self, top_words: Iterable[str] = ()) -> str:
+        """The HTML Pagefind indexes, marked as a prominent page for ``top_words``."""
+        marks = "".join(f'<span data-pagefind-filter="{TOP_FILTER}:{html.escape(word)}"></span>'
+                        for word in sorted(top_words))
+        # No <title>: Pagefind takes the title from the <h1>, cut into words like the rest (a title
+        # left whole would be indexed as one long word that every query for its start matches).
+        head = f'<!DOCTYPE html><html lang="{self.language}"><head><meta charset="utf-8"></head>'
+        return f"{head}<body>{self.body}{marks}</body></html>"
 
 
 def _words(text: str, segment_run: SegmentRun) -> tuple[str, list[str]]:
@@ -46,12 +68,15 @@ def _words(text: str, segment_run: SegmentRun) -> tuple[str, list[str]]:
 
 def record(page: Page, segment_run: SegmentRun, script: str) -> Record:
     """The Pagefind record of ``page``, its text cut by ``segment_run``."""
-    language = LANGUAGES[script]
     body: list[str] = []
     sections: list[tuple[str | None, frozenset[str]]] = []
+    heading_words: set[str] = set()
+    counts: Counter[str] = Counter()
+    length = 0
     for section in page.sections:
         heading, heading_tokens = _words(section.heading, segment_run)
         found = list(heading_tokens)
+        heading_words.update(word for word in map(normalise, heading_tokens) if word)
         if section.anchor is None:
             body.append(f"<h1>{heading}</h1>")
         else:
@@ -61,10 +86,9 @@ def record(page: Page, segment_run: SegmentRun, script: str) -> Record:
             text, block_tokens = _words(block, segment_run)
             found.extend(block_tokens)
             body.append(f"<p>{text}</p>")
-        words = frozenset(word for word in map(normalise, found) if word)
-        sections.append((section.anchor, words))
-    # No <title>: Pagefind takes the title from the <h1>, cut into words like the rest (a title
-    # left whole would be indexed as one long word that every query for its start matches).
-    head = f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"></head>'
-    document = f"{head}<body>{''.join(body)}</body></html>"
-    return Record(page.url, document, tuple(sections))
+        normalised = [word for word in map(normalise, found) if word]
+        counts.update(normalised)
+        length += len(found)
+        sections.append((section.anchor, frozenset(normalised)))
+    return Record(page.url, LANGUAGES[script], "".join(body), tuple(sections), frozenset(heading_words), counts,
+                  length)

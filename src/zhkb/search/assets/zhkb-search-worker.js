@@ -55,6 +55,7 @@
 
   let search = null
   let queue = Promise.resolve()
+  let latest = null
 
   worker.addEventListener("message", event => {
     const message = event.data
@@ -64,8 +65,15 @@
                   error => console.error("zhkb search could not start:", error))
     } else if (message.type === MESSAGE.QUERY) {
       const query = message.data
-      /* One query at a time, answered in order, as Material expects */
+      latest = query
+      /* Material sends a query at every key release: start its downloads now ... */
+      if (search && query.trim())
+        search.then(engine => engine.prepare(query)).catch(() => {})
+      /* ... and search one query at a time, skipping those a newer one replaced
+         (Material shows the last result it gets) */
       queue = queue.then(async () => {
+        if (query !== latest)
+          return
         let items = []
         try {
           items = query.trim() ? materialItems((await (await search).search(query)).results) : []

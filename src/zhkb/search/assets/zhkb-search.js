@@ -65,10 +65,6 @@
   const MOST_VARIANTS = 8
   /* Pages whose fragments are loaded to score their tips */
   const CANDIDATE_PAGES = 12
-  /* A term in more sections than this share of them (and at least COMMON_LEAST) is common:
-     not searched on its own (createSearch: searches) */
-  const COMMON_SHARE = 0.01
-  const COMMON_LEAST = 200
   /* Key of the answer to all typed words at once */
   const ALL = "\u0000all"
   /* Words of an excerpt */
@@ -122,6 +118,27 @@
       isPrefix: text => !!bucket(text) && bucket(text).prefixes.has(text),
       isPart: text => !!bucket(text) && bucket(text).parts.has(text),
       containing: text => (bucket(text) && bucket(text).parts.get(text)) || [],
+      /* The index word starting with `text` found in the most sections (大客户 for 大客) */
+      likeliestWord(text) {
+        const found = bucket(text)
+        let best = null
+        for (const [word, frequency] of found ? found.words : [])
+          if (word.startsWith(text) && (!best || frequency > best[1]))
+            best = [word, frequency]
+        return best && best[0]
+      },
+      /* Sections that have a word starting with `text` (what Pagefind finds for it), counted
+         word by word: an upper bound */
+      prefixFrequency(text) {
+        const found = bucket(text)
+        if (!found)
+          return partWords.get(text) || 0
+        let sum = 0
+        for (const [word, frequency] of found.words)
+          if (word.startsWith(text))
+            sum += frequency
+        return sum
+      },
       get loadedBuckets() { return [...loaded.keys()].sort((a, b) => a - b) }
     }
   }
@@ -263,7 +280,7 @@
               add(longer, BOOST.containing)
       }
       return { display: word, character,
-               terms: [...terms].map(([term, boost]) => ({ term, boost, frequency: lexicon.frequency(term) })) }
+               terms: [...terms].map(([term, boost]) => ({ term, boost, frequency: lexicon.prefixFrequency(term) })) }
     }
 
     /**
@@ -532,39 +549,50 @@
     const lexicon = createLexicon(rules.lexiconBuckets, fetchBucket)
     const planner = createPlanner(rules, lexicon)
 
-    /* Sections a term may be in before Pagefind is no longer asked for it alone */
-    const common = Math.max(COMMON_LEAST, COMMON_SHARE * rules.sectionCount)
+    const common = rules.commonSections
     const stats = { pages: pageCount, sections: rules.sectionCount }
 
+    /* The word whose prominent pages stand for a common term (zhkb.search.prominence) */
+    const topWord = term => lexicon.frequency(term) > 0 ? term : lexicon.likeliestWord(term)
+
     /**
-     * Which searches to ask Pagefind: each term found in few sections on
-     * its own (a concept's pages are the union of its terms'); common terms
-     * (客户) not, since Pagefind's answer lists every page that has them, which
-     * costs time in proportion to the corpus.  Where a typed word is common,
-     * all typed words together (Pagefind answers pages that have all of
-     * them).  Common terms are then found in the fragments of the pages
-     * kept.  A query of one common word asks for it: there is nothing else.
+     * What to ask Pagefind: [{key, term, options}].  Each term found in few
+     * sections, on its own (a concept's pages are the union of its terms').
+     * Common terms (客户: more sections than rules.commonSections) not: Pagefind's
+     * answer would list every page that has them, in time proportional to the
+     * corpus.  Where a typed word is common, all typed words at once (the pages
+     * that have every one), and, if they are all common, only among the pages
+     * where one of them is most prominent (Pagefind's filter rules.topFilter).
+     * Common terms are then found in the fragments of the pages kept.
      */
     function searches(plan) {
+      const found = []
       const terms = new Map()
       for (const c of plan.concepts)
         for (const t of c.terms)
           terms.set(t.term, t.frequency)
-      const asked = [...terms].filter(([, frequency]) => frequency <= common).map(([term]) => term)
+      for (const [term, frequency] of terms)
+        if (frequency <= common)
+          found.push({ key: term, term })
       const typed = plan.concepts.map(c => c.terms[0])
-      const all = plan.concepts.length > 1 && typed.some(t => t.frequency > common)
-      if (!asked.length && !all && typed.length)
-        asked.push(typed.reduce((a, b) => (b.frequency < a.frequency ? b : a)).term)
-      return { asked, all: all ? typed.map(t => t.term).join(" ") : null }
+      const commonTyped = typed.filter(t => t.frequency > common)
+      if (commonTyped.length) {
+        const tops = [...new Set(commonTyped.map(t => topWord(t.term)).filter(Boolean))]
+        const onlyCommon = commonTyped.length === typed.length
+        found.push({
+          key: ALL,
+          term: typed.map(t => t.term).join(" "),
+          options: onlyCommon && tops.length ? { filters: { [rules.topFilter]: { any: tops } } } : {}
+        })
+      }
+      return found
     }
 
     async function search(query) {
       const plan = await planner.plan(query)
-      const { asked, all } = searches(plan)
-      const answers = new Map(await Promise.all([
-        ...asked.map(async term => [term, await pagefind.search(term)]),
-        ...(all ? [(async () => [ALL, await pagefind.search(all)])()] : [])
-      ]))
+      const asked = searches(plan)
+      const answers = new Map(await Promise.all(
+        asked.map(async ({ key, term, options }) => [key, await pagefind.search(term, options)])))
       const matches = matchPages(plan, answers, stats)
       const bestCoverage = matches.pages.length ? matches.pages[0].coverage : 0
       const candidates = matches.pages
@@ -572,10 +600,17 @@
         .slice(0, candidatePages)
       const fragments = new Map(await Promise.all(candidates.map(async p => [p.id, await p.result.data()])))
       const ranked = rankSections(plan, { ...matches, pages: candidates }, fragments)
-      return { plan, results: present(plan, ranked), asked: [...asked, ...(all ? [all] : [])] }
+      return { plan, results: present(plan, ranked), asked }
     }
 
-    return { search, planner, lexicon }
+    /* Load what a query will need (lexicon buckets, index chunks) without searching: while a
+       reader is still typing, the next query's downloads overlap the typing */
+    async function prepare(query) {
+      const asked = searches(await planner.plan(query))
+      await Promise.all(asked.map(({ term, options }) => pagefind.preload(term, options)))
+    }
+
+    return { search, prepare, planner, lexicon }
   }
 
   /* One ranked item as a result: its link, title and excerpt as HTML, the words to highlight */
