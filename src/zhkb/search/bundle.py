@@ -1,6 +1,6 @@
 """Write one site variant's search bundle: Pagefind's index, zhkb's lexicon and rules, zhkb's JavaScript.
 
-    <folder>/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json,
+    <folder>/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json, filter/*.pf_filter,
              pagefind.<language>_<hash>.pf_meta, index/*.pf_index, fragment/*.pf_fragment
                                                        Pagefind's bundle (its own JS runs queries)
     <folder>/zhkb/rules.json                           character map, stop words, synonyms, lexicon size
@@ -34,7 +34,7 @@ from zhkb.search.records import LANGUAGES, TOP_FILTER, Record
 from zhkb.search.rules import QueryRules
 
 #: What zhkb keeps of Pagefind's output (names or, for folders, their names with a slash).
-PAGEFIND_KEPT = ("pagefind.js", "pagefind-entry.json", "index/", "fragment/")
+PAGEFIND_KEPT = ("pagefind.js", "pagefind-entry.json", "index/", "fragment/", "filter/")
 PAGEFIND_KEPT_SUFFIXES = (".pf_meta", ".pagefind")
 
 #: zhkb's own files, in a subfolder of the bundle.
