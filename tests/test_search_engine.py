@@ -234,3 +234,39 @@ def test_every_rare_word_finds_one_of_its_tips(built_site, bundles, script, cut)
         if not where[word] & set(top):
             failures.append((query, sorted(where[word]), top))
     assert not failures, f"{len(failures)} of {len(queries)} queries miss: {failures[:20]}"
+
+
+@pytest.fixture(scope="module")
+def crowded_bundle(built_site, tmp_path_factory):
+    """The Simplified bundle with 'common' set as low as 3 sections: the bundled corpus searched as 10,000
+    questions are, common words among the pages where they are most prominent only."""
+    from zhkb.search.built_site import query_rules, variant_records
+
+    simplified = article_pages(built_site)
+    folder = tmp_path_factory.mktemp("crowded") / "search"
+    bundle.write_bundle(folder, variant_records("hans", simplified, simplified, SOURCES),
+                        query_rules("hans", simplified, SOURCES), common_least=3)
+    return folder
+
+
+@pytest.mark.site
+def test_common_words_are_marked_on_their_most_prominent_pages(crowded_bundle):
+    rules = json.loads((crowded_bundle / bundle.RULES_FILE).read_text(encoding="utf-8"))
+    assert rules["commonSections"] == 3 and rules["topFilter"] == records.TOP_FILTER
+    assert list((crowded_bundle / "filter").glob("*.pf_filter"))
+    [result] = harness(crowded_bundle, ["客户"])
+    assert result["links"], "a query of one common word still answers, from the pages marked for it"
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("query_set", ["public", "dev"])
+def test_relevance_when_common_words_are_searched_among_their_prominent_pages(built_site, crowded_bundle,
+                                                                              query_set):
+    queries = searcheval.load_queries(ROOT / "tests" / "data" / f"queries-{query_set}.tsv")
+    judge = searcheval.HitJudge(built_site, to_simplified)
+    results = harness(crowded_bundle, [q.text for q in queries])
+    first_hits = [judge.first_hit(q, [link_path(link["location"]) for link in result["links"]])
+                  for q, result in zip(queries, results, strict=True)]
+    metrics = searcheval.relevance(first_hits)
+    missed = [(q.text, rank) for q, rank in zip(queries, first_hits, strict=True) if rank is None or rank > 1]
+    assert metrics.recall_at_5 >= 0.95 and metrics.mrr >= 0.9, (metrics, missed)

@@ -101,13 +101,13 @@ def _prune(folder: Path) -> None:
 
 
 def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, section_count: int,
-               bundle_tag: str) -> str:
+               common: int, bundle_tag: str) -> str:
     data = {
         "script": rules.script,
         "language": language,
         "pageCount": page_count,
         "sectionCount": section_count,
-        "commonSections": prominence.common_sections(section_count),
+        "commonSections": common,
         "topFilter": TOP_FILTER,
         "bundleTag": bundle_tag,
         "charMap": rules.char_map,
@@ -118,8 +118,13 @@ def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: i
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> BundleSummary:
-    """Write the search bundle of one site variant (``rules.script``) into ``folder``, replacing what is there."""
+def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules,
+                 common_least: int = prominence.COMMON_LEAST) -> BundleSummary:
+    """Write the search bundle of one site variant (``rules.script``) into ``folder``, replacing what is there.
+
+    ``common_least``: the fewest sections that make a word common (zhkb.search.prominence); tests lower it
+    to search a small corpus as a large one is searched.
+    """
     records = sorted(records, key=lambda r: r.url)
     if len({r.url for r in records}) != len(records):
         raise BundleError("two search records have the same URL")
@@ -130,7 +135,8 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     folder.mkdir(parents=True)
     lexicon = build_lexicon(words for record in records for _anchor, words in record.sections)
     section_count = sum(len(r.sections) for r in records)
-    _index(folder, records, prominence.top_words(records, lexicon, section_count))
+    common = prominence.common_sections(section_count, common_least)
+    _index(folder, records, prominence.top_words(records, lexicon, common))
     _prune(folder)
     lexicon_folder = folder / LEXICON_FOLDER
     lexicon_folder.mkdir(parents=True)
@@ -139,7 +145,7 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules) -> 
     # Pagefind's entry file names the hash of every index file: a tag that changes with the index.
     tag = hashlib.sha256((folder / "pagefind-entry.json").read_bytes()).hexdigest()[:12]
     (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records),
-                                                section_count, tag),
+                                                section_count, common, tag),
                                      encoding="utf-8")
     for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
         if asset.name.endswith(".js"):

@@ -32,8 +32,8 @@ COMMON_LEAST = 200
 TOP_PAGES = 12
 
 
-def common_sections(section_count: int) -> int:
-    return max(COMMON_LEAST, math.ceil(COMMON_SHARE * section_count))
+def common_sections(section_count: int, least: int = COMMON_LEAST) -> int:
+    return max(least, math.ceil(COMMON_SHARE * section_count))
 
 
 def prefix_frequency(lexicon: Lexicon) -> dict[str, int]:
@@ -50,9 +50,8 @@ def prefix_frequency(lexicon: Lexicon) -> dict[str, int]:
     return totals
 
 
-def top_words(records: Sequence[Record], lexicon: Lexicon, section_count: int) -> dict[str, list[str]]:
-    """Page URL -> the common words it is one of the most prominent pages of."""
-    threshold = common_sections(section_count)
+def top_words(records: Sequence[Record], lexicon: Lexicon, threshold: int) -> dict[str, list[str]]:
+    """Page URL -> the common words (over ``threshold`` sections) it is one of the most prominent pages of."""
     common = sorted(word for word, total in prefix_frequency(lexicon).items() if total > threshold)
     marked: defaultdict[str, list[str]] = defaultdict(list)
     for word in common:
