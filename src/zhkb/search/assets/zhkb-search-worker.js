@@ -80,7 +80,9 @@
         } catch (error) {
           console.error("zhkb search failed:", error)
         }
-        worker.postMessage({ type: MESSAGE.RESULT, data: { items } })
+        /* A newer query arrived meanwhile: its answer follows, this one would only flash */
+        if (query === latest)
+          worker.postMessage({ type: MESSAGE.RESULT, data: { items } })
       })
     }
   })
