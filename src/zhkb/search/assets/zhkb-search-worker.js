@@ -76,7 +76,8 @@
           return
         let items = []
         try {
-          items = query.trim() ? materialItems((await (await search).search(query)).results) : []
+          const found = query.trim() ? await (await search).search(query, () => query === latest) : null
+          items = found ? materialItems(found.results) : []
         } catch (error) {
           console.error("zhkb search failed:", error)
         }

@@ -588,17 +588,28 @@
       return found
     }
 
-    async function search(query) {
+    /**
+     * `current()`, if given, says whether the caller still wants this search
+     * (a reader typing makes each query replace the last): between its steps
+     * a search no longer wanted stops, answering null.
+     */
+    async function search(query, current = () => true) {
       const plan = await planner.plan(query)
       const asked = searches(plan)
+      if (!current())
+        return null
       const answers = new Map(await Promise.all(
         asked.map(async ({ key, term, options }) => [key, await pagefind.search(term, options)])))
+      if (!current())
+        return null
       const matches = matchPages(plan, answers, stats)
       const bestCoverage = matches.pages.length ? matches.pages[0].coverage : 0
       const candidates = matches.pages
         .filter(p => p.coverage >= LEAST_SHARE_OF_BEST * bestCoverage)
         .slice(0, candidatePages)
       const fragments = new Map(await Promise.all(candidates.map(async p => [p.id, await p.result.data()])))
+      if (!current())
+        return null
       const ranked = rankSections(plan, { ...matches, pages: candidates }, fragments)
       return { plan, results: present(plan, ranked), asked }
     }
