@@ -1,0 +1,231 @@
+"""Boilerplate: the lines of a scraped page that are not its text.
+
+Two kinds of knowledge, both switched off by name in ``sources/cleaning.yml``:
+
+* **line rules** (data: ``zhkb/defaults/boilerplate.yml``, then the corpus's
+  ``sources/spam.yml``): a pattern that recognises a line by itself, with a
+  scope saying what goes with it (the line, the match, a list under it, a footer);
+* **detectors** (code, below): boilerplate that only shows against the rest of
+  the source — a title repeated or glued to the first sentence, a paragraph
+  repeated later, an outline that repeats the headings, a header on every
+  page, an answerer's name between a Q&A page's labels.
+
+Everything removed is recorded as an edit under the rule's name, so the
+ingest report lists it and the accounting stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .edits import apply_fix
+from .model import Line
+
+if TYPE_CHECKING:  # curation reads the detectors' names from here
+    from .curation import LineRule
+
+#: a question marker (『壹』): a new question, never part of a footer or a list
+QUESTION_MARKER = re.compile(r"^『[零壹贰叁叄肆伍陆柒捌玖拾佰仟万貳參陸]+』")
+#: what separates items in a key: punctuation and spaces differ between copies of the same text
+_KEY_NOISE = re.compile(r"[\s\u3000,，.。!！?？:：;；、\"'“”‘’()（）]")
+
+
+def _drop(line: Line, label: str, why: str) -> None:
+    apply_fix(line, label, lambda _text: "", why)
+
+
+def removed_by(line: Line) -> str:
+    """The rule that removed the line, or "" when it is (still) there."""
+    if line.text or not line.edits:
+        return ""
+    return line.edits[-1].rule
+
+
+# --------------------------------------------------------------------------
+# line rules
+
+
+def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
+    """Apply ``rules`` in order to each line of one source; block and tail scopes carry over to later lines."""
+    block: tuple[LineRule, int] | None = None  # an open list and how many of its items went
+    tail: LineRule | None = None  # an open footer
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if tail is not None:
+            if len(line.text) <= tail.tail_max_len and not QUESTION_MARKER.match(line.text):
+                _drop(line, tail.label, f"{tail.why} (footer after the marker)")
+                continue
+            tail = None
+        matched = _apply_first_rule(line, rules)
+        if matched is not None:
+            line.starts_section = line.starts_section or matched.starts_section
+            line.starts_answer = line.starts_answer or matched.starts_answer
+            block = (matched, 0) if matched.scope == "block" else block if matched.scope == "match" else None
+            tail = matched if matched.scope == "tail" else None
+            continue
+        if block is not None:
+            rule, taken = block
+            if taken < rule.max_lines and rule.continues.search(line.text) and not QUESTION_MARKER.match(line.text):
+                _drop(line, rule.label, f"{rule.why} (an item of the list)")
+                block = (rule, taken + 1)
+                continue
+            block = None
+
+
+def _apply_first_rule(line: Line, rules: list[LineRule]) -> LineRule | None:
+    """Drop the line (or the match) by the first rule that applies; the rule that removed the line, if any."""
+    for rule in rules:
+        if not rule.applies_to(line.text):
+            continue
+        if rule.scope == "match":
+            apply_fix(line, rule.label, lambda text, p=rule.pattern: p.sub("", text).strip(), rule.why)
+            if line.text.strip():
+                continue  # the rest of the line is text: other rules may still apply
+        else:
+            _drop(line, rule.label, rule.why)
+        return rule
+    return None
+
+
+# --------------------------------------------------------------------------
+# detectors: each looks at the whole source and drops what it recognises
+
+
+def key(text: str) -> str:
+    """A line's text for comparison: without spaces and punctuation, which copies spell differently."""
+    return _KEY_NOISE.sub("", text)
+
+
+def _kept(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.text.strip()]
+
+
+def repeated_title(lines: list[Line]) -> None:
+    """A line repeated right after itself (a title printed twice at the top)."""
+    previous = ""
+    for line in _kept(lines):
+        current = key(line.text)
+        if current and current == previous and len(current) >= 4:
+            _drop(line, "duplicate.repeated-line", "a line repeated right after itself (a title printed twice)")
+            continue
+        previous = current
+
+
+#: how many lines after a title may start with a copy of it
+GLUED_TITLE_WINDOW = 3
+GLUED_TITLE_MIN = 6
+
+
+def glued_title(lines: list[Line]) -> None:
+    """The title glued again to the start of the first sentence (老客户不回微信老客户不回微信做销售的人…)."""
+    kept = _kept(lines)
+    titles = [i for i, line in enumerate(kept) if i == 0 or QUESTION_MARKER.match(line.text)]
+    for i in titles:
+        title = QUESTION_MARKER.sub("", kept[i].text).strip()
+        if len(key(title)) < GLUED_TITLE_MIN:
+            continue
+        for line in kept[i + 1:i + 1 + GLUED_TITLE_WINDOW]:
+            if QUESTION_MARKER.match(line.text):
+                break
+            if line.text.startswith(title) and len(line.text) > len(title):
+                apply_fix(line, "duplicate.glued-title", lambda text, t=title: text[len(t):].lstrip(),
+                          "the title glued again to the start of the first sentence")
+                break
+
+
+#: a paragraph this long that occurs twice is a copy, not a refrain
+REPEATED_PARAGRAPH_MIN = 20
+
+
+def repeated_paragraph(lines: list[Line]) -> None:
+    """A paragraph that occurs again later in the same source (an aggregator's copy): the later one goes."""
+    seen: set[str] = set()
+    for line in _kept(lines):
+        current = key(line.text)
+        if len(current) < REPEATED_PARAGRAPH_MIN:
+            continue
+        if current in seen:
+            _drop(line, "duplicate.repeated-paragraph", "a paragraph already given earlier in the same source")
+        else:
+            seen.add(current)
+
+
+#: an inline list item of an outline: 一、… 1、… 1. … (1) …
+_INLINE_ITEM = re.compile(r"(?:^|\s)(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（]\d{1,2}[)）])\s*([^\s]{2,30})")
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（]\d{1,2}[)）]|第[一二三四五六七八九十\d]+[章节步部分])\s*")
+OUTLINE_MIN_ITEMS = 3
+OUTLINE_MIN_REPEATED = 2
+
+
+def outline(lines: list[Line]) -> None:
+    """A table of contents flattened into one line: it repeats headings that the text gives again below."""
+    kept = _kept(lines)
+    for i, line in enumerate(kept):
+        items = [m.group(1) for m in _INLINE_ITEM.finditer(line.text)]
+        if len(items) < OUTLINE_MIN_ITEMS:
+            continue
+        later = {key(_HEADING_START.sub("", other.text)) for other in kept[i + 1:] if _HEADING_START.match(other.text)}
+        repeated = sum(1 for item in items if key(item) in later)
+        if repeated >= OUTLINE_MIN_REPEATED:
+            _drop(line, "duplicate.outline", "an outline or table of contents that repeats the headings below it")
+
+
+#: page headers and footers are short, and come back on every page
+RUNNING_HEADER_MAX = 40
+RUNNING_HEADER_MIN_COUNT = 3
+
+
+def running_header(lines: list[Line]) -> None:
+    """A short line that comes back three or more times (numbers aside): a page header, footer or caption."""
+    kept = [line for line in _kept(lines) if len(line.text) <= RUNNING_HEADER_MAX
+            and not line.text.rstrip().endswith((":", "：")) and not QUESTION_MARKER.match(line.text)]
+    shape = {id(line): re.sub(r"\d+", "#", key(line.text)) for line in kept}
+    counts = Counter(shape.values())
+    for line in kept:
+        if len(shape[id(line)]) >= 2 and counts[shape[id(line)]] >= RUNNING_HEADER_MIN_COUNT:
+            _drop(line, "page.running-header", "a short line repeated on every page: a header, footer or caption")
+
+
+#: a name line is short and has no sentence punctuation
+NAME_LINE_MAX = 16
+_SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
+#: classes of rules whose removals frame a Q&A page's answer header
+_HEADER_CLASSES = ("qa.", "page.counter", "page.widgets")
+
+
+def answerer_line(lines: list[Line]) -> None:
+    """A short line between two removed Q&A labels (最佳答案 / a date and likes): the answerer's name."""
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text or len(text) > NAME_LINE_MAX or _SENTENCE_PUNCTUATION.search(text):
+            continue
+        before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].original.strip()), None)
+        after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].original.strip()), None)
+        if before and after and removed_by(before).startswith(_HEADER_CLASSES) \
+                and removed_by(after).startswith(_HEADER_CLASSES):
+            _drop(line, "qa.answerer-line", "an answerer's name between a Q&A site's labels")
+
+
+#: name → detector, in the order they run.  Names share the namespace of the line rules.
+DETECTORS: dict[str, Callable[[list[Line]], None]] = {
+    "duplicate.repeated-line": repeated_title,
+    "duplicate.glued-title": glued_title,
+    "duplicate.outline": outline,
+    "duplicate.repeated-paragraph": repeated_paragraph,
+    "page.running-header": running_header,
+    "qa.answerer-line": answerer_line,
+}
+
+
+def remove_boilerplate(lines: list[Line], rules: list[LineRule], switched_off: set[str] | frozenset = frozenset()
+                       ) -> None:
+    """Drop one source's boilerplate: line rules first (defaults, then the corpus's), then the detectors."""
+    apply_line_rules(lines, rules)
+    for name, detector in DETECTORS.items():
+        if name not in switched_off:
+            detector(lines)
