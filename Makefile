@@ -31,7 +31,7 @@ serve: $(STAMP)
 
 lint: setup
 	$(BIN)/ruff check .
-	npx --no-install zhlint 'docs/**/*.md'
+	node scripts/zhlint.mjs docs
 
 test: setup lint
 	$(BIN)/python -m pytest

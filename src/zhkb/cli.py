@@ -2,7 +2,8 @@
 
 Exit status: 0 success; 1 input error (a source or curation file, named with
 its line or byte offset); 2 usage error; 3 the site build failed; 4 `zhkb
-check` found problems in the built site.
+check` found problems in the built site; 5 with ``--strict``, the review queue
+("Kept, but please check" in the report) is not empty.
 """
 
 from __future__ import annotations
@@ -19,19 +20,24 @@ from .errors import InputError
 from .ingest import ingest, write_output
 from .serve import make_server
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK, EXIT_REVIEW = 0, 1, 2, 3, 4, 5
 #: built in this order: the first build empties all of site/
 MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
-def run_ingest(root: Path, encoding: str | None) -> None:
+def run_ingest(root: Path, encoding: str | None) -> int:
+    """Ingest and write; the number of items in the review queue."""
     output = ingest(root, encoding)
     changed = write_output(root, output)
     tips = sum(len(a.tips) for a in output.articles)
+    queue = output.review_queue
     print(f"ingested {len(output.articles)} articles, {tips} tips; "
-          f"{len(changed)} files changed; report: reports/ingest.md")
+          f"{len(changed)} files changed; {len(queue)} to check; report: reports/ingest.md")
     for notice in output.notices:
-        print(f"notice: {notice.path}:{notice.line}: {notice.message}", file=sys.stderr)
+        where = f"{notice.path}:{notice.line}" + (f":{notice.column}" if notice.column else "")
+        kind = "check" if notice.review else "notice"
+        print(f"{kind}: {where}: {notice.message}" + (f": {notice.text}" if notice.text else ""), file=sys.stderr)
+    return len(queue)
 
 
 def run_build(root: Path) -> int:
@@ -62,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
                        ("serve", "build, then serve site/ on http://127.0.0.1:8000/")):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--encoding", help="encoding of the source texts (default: detect)")
+        cmd.add_argument("--strict", action="store_true",
+                         help="exit with status 5 when the review queue of the report is not empty")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8000)
@@ -90,10 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.site.resolve() if args.site else None)
     try:
-        run_ingest(root, args.encoding)
+        to_check = run_ingest(root, args.encoding)
     except InputError as exc:
         print(f"zhkb: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    if args.strict and to_check:
+        print(f"zhkb: {to_check} kept lines to check (reports/ingest.md, \"Kept, but please check\")",
+              file=sys.stderr)
+        return EXIT_REVIEW
     if args.command == "ingest":
         return EXIT_OK
     status = run_build(root)

@@ -77,3 +77,13 @@ def replay_backwards(text: str, edits: Iterable[Edit]) -> str:
         assert text[edit.at:edit.at + len(edit.after)] == edit.after, edit
         text = text[:edit.at] + edit.before + text[edit.at + len(edit.after):]
     return text
+
+
+def original_position(line: Line, position: int) -> int:
+    """Where ``position`` of the line's current text was in its original text (the start of a changed span)."""
+    for edit in reversed(line.edits):
+        if position >= edit.at + len(edit.after):
+            position += len(edit.before) - len(edit.after)
+        elif position >= edit.at:
+            position = edit.at
+    return position

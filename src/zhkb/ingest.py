@@ -17,7 +17,9 @@ from .ids import assign_ids, dump_registry, load_registry, retired_content
 from .model import Article, Line, Notice
 from .read import read_source
 from .report import SourceSummary, render_report
+from .review import review_lines
 from .split import split_source
+from .suggest import TagSuggestion, suggest_tags
 from .tag import tag_articles
 from .write import render_docs
 
@@ -33,6 +35,12 @@ class Output:
     articles: list[Article] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    suggestions: list[TagSuggestion] = field(default_factory=list)
+
+    @property
+    def review_queue(self) -> list[Notice]:
+        """What was kept but may be wrong ("Kept, but please check" in the report)."""
+        return [n for n in self.notices if n.review]
 
 
 def source_paths(root: Path) -> list[Path]:
@@ -80,6 +88,7 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
         lines = clean_lines(source_lines(source), curation, errata_used)
         articles = split_source(lines, output.notices)
         check_accounting(lines)
+        output.notices += review_lines(lines)
         output.lines += lines
         output.articles += articles
         summaries.append(SourceSummary(source, len(lines), len(articles), sum(len(a.tips) for a in articles)))
@@ -89,11 +98,13 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
                                          f"erratum {erratum.find!r} matched nothing"))
     output.articles = merge_duplicates(output.articles, output.notices)
     tag_articles(output.articles, curation.tags)
+    output.suggestions = suggest_tags(output.articles)
     registry = assign_ids(output.articles, load_registry(sources_dir / "ids.yml"))
     retired = retired_content(registry, output.articles)
     output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired).items()}
     output.files["sources/ids.yml"] = dump_registry(registry)
-    output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices)
+    output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices, output.suggestions,
+                                                      curation.switched_off)
     return output
 
 

@@ -205,18 +205,34 @@ def title_split(text: str) -> tuple[int, int]:
     little further on; the whole line when it is one short sentence.
     ``(0, 0)`` means no heading can be cut from the point: it stays a list item.
     """
-    ends = [i for i, ch in enumerate(text) if ch in SENTENCE_END]
+    outside = _outside_quotes(text)
+    ends = [i for i, ch in enumerate(text) if ch in SENTENCE_END and outside[i]]
     first_end = ends[0] if ends else len(text)
     if 0 < first_end <= SHORT_TITLE and ends:
         return _cut(text, first_end)
     for i, ch in enumerate(text[:min(first_end, COMMA_TITLE_MAX + 1)]):
-        if ch in "，：:" and i > 0 and not _is_fragment(text[:i]):
+        if ch in "，：:" and i > 0 and outside[i] and not _is_fragment(text[:i]):
             return i, i + 1
     if 0 < first_end <= HEADING_MAX and ends:
         return _cut(text, first_end)
     if not ends and len(text) <= HEADING_MAX:
         return len(text), len(text)
     return 0, 0
+
+
+_OPENING, _CLOSING = "“‘「『（(《【", "”’」』）)》】"
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    """For each character: True when it is outside every quotation and bracket (a cut there is safe)."""
+    depth, outside = 0, []
+    for ch in text:
+        if ch in _CLOSING:
+            depth = max(0, depth - 1)
+        outside.append(depth == 0 and ch not in _OPENING)
+        if ch in _OPENING:
+            depth += 1
+    return outside
 
 
 def _cut(text: str, end: int) -> tuple[int, int]:
