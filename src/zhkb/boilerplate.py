@@ -118,6 +118,8 @@ def repeated_title(lines: list[Line]) -> None:
 #: how many lines after a title may start with a copy of it
 GLUED_TITLE_WINDOW = 3
 GLUED_TITLE_MIN = 6
+#: what follows a glued title is a sentence, not the rest of a longer heading (方案 → 方案范文第1篇)
+GLUED_REST_MIN = 10
 
 
 def glued_title(lines: list[Line]) -> None:
@@ -131,7 +133,8 @@ def glued_title(lines: list[Line]) -> None:
         for line in kept[i + 1:i + 1 + GLUED_TITLE_WINDOW]:
             if QUESTION_MARKER.match(line.text):
                 break
-            if line.text.startswith(title) and len(line.text) > len(title):
+            rest = line.text[len(title):]
+            if line.text.startswith(title) and len(rest) >= GLUED_REST_MIN and re.search("[，。！？,.!?]", rest):
                 apply_fix(line, "duplicate.glued-title", lambda text, t=title: text[len(t):].lstrip(),
                           "the title glued again to the start of the first sentence")
                 break
@@ -175,6 +178,8 @@ def outline(lines: list[Line]) -> None:
             _drop(line, "duplicate.outline", "an outline or table of contents that repeats the headings below it")
 
 
+#: a list item or an answer option (A. 正确): repeated in every question of a quiz, and content
+_LIST_ITEM = re.compile(r"^\s*([A-Da-d]|\d{1,2}|[一二三四五六七八九十]+)\s*[.、．:：)）]")
 #: page headers and footers are short, and come back on every page
 RUNNING_HEADER_MAX = 40
 RUNNING_HEADER_MIN_COUNT = 3
@@ -183,12 +188,39 @@ RUNNING_HEADER_MIN_COUNT = 3
 def running_header(lines: list[Line]) -> None:
     """A short line that comes back three or more times (numbers aside): a page header, footer or caption."""
     kept = [line for line in _kept(lines) if len(line.text) <= RUNNING_HEADER_MAX
-            and not line.text.rstrip().endswith((":", "：")) and not QUESTION_MARKER.match(line.text)]
+            and not line.text.rstrip().endswith((":", "：")) and not QUESTION_MARKER.match(line.text)
+            and not _LIST_ITEM.match(line.text)]
     shape = {id(line): re.sub(r"\d+", "#", key(line.text)) for line in kept}
     counts = Counter(shape.values())
     for line in kept:
         if len(shape[id(line)]) >= 2 and counts[shape[id(line)]] >= RUNNING_HEADER_MIN_COUNT:
             _drop(line, "page.running-header", "a short line repeated on every page: a header, footer or caption")
+
+
+BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+#: a heading after a section number is short and is not a sentence
+SECTION_HEADING_MAX = 30
+
+
+def bare_numbers(lines: list[Line]) -> None:
+    """A number alone on a line is a page number, unless the numbers run 1, 2, 3 … each before a heading.
+
+    Articles number their sections on a line of their own (01 / 先翻聊天记录); the splitter makes
+    those points.  Anything else is the page number of a PDF or slide.
+    """
+    kept = _kept(lines)
+    numbers = [(i, int(m.group(1))) for i, line in enumerate(kept) if (m := BARE_NUMBER.match(line.text))]
+    sections = [(i, n) for i, n in numbers if i + 1 < len(kept) and _heading_like(kept[i + 1].text)]
+    keep = {i for i, _ in sections} if [n for _, n in sections] == list(range(1, len(sections) + 1)) \
+        and len(sections) >= 2 else set()
+    for i, _n in numbers:
+        if i not in keep:
+            _drop(kept[i], "page.page-number", "a page number on its own line")
+
+
+def _heading_like(text: str) -> bool:
+    return (0 < len(text.strip()) <= SECTION_HEADING_MAX and not BARE_NUMBER.match(text)
+            and not re.search("[，。；,;]", text))
 
 
 #: a name line is short and has no sentence punctuation
@@ -213,6 +245,7 @@ def answerer_line(lines: list[Line]) -> None:
 
 #: name → detector, in the order they run.  Names share the namespace of the line rules.
 DETECTORS: dict[str, Callable[[list[Line]], None]] = {
+    "page.page-number": bare_numbers,
     "duplicate.repeated-line": repeated_title,
     "duplicate.glued-title": glued_title,
     "duplicate.outline": outline,

@@ -25,6 +25,7 @@ from .curation import Curation, Erratum
 from .damage import remove_pinyin_residue, repair_lost_characters
 from .edits import apply_fix, diff_edits, replay_backwards
 from .model import Line, Source
+from .words import spans_a_word
 
 __all__ = ["apply_fix", "clean_lines", "diff_edits", "replay_backwards", "source_lines"]
 
@@ -89,7 +90,7 @@ def fullwidth_punctuation(text: str) -> str:
     text = re.sub(rf"(?<={_CJK_OR_PUNCT})\s*([,!?:;])|([,!?:;])\s*(?={_CJK_OR_PUNCT})",
                   lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
     # 1,000 and 3.5 keep ASCII; a full stop after a Chinese character ends a sentence.
-    text = re.sub(rf"(?<=[{CJK}])\.(?!\d)(?!\.)", "。", text)
+    text = re.sub(rf"(?<=[{CJK}])\.(?![\d.A-Za-z])", "。", text)
     return re.sub(rf"(?<=[{CJK}%\d])([,!?;])$", lambda m: _HALF_TO_FULL[m.group(1)], text)
 
 
@@ -157,13 +158,26 @@ def space_between_cjk_and_latin(text: str) -> str:
 
 
 def join_wrapped_words(text: str) -> str:
-    """A space between two Chinese characters in prose is a line wrap of a PDF or slide: 销售代 表 → 销售代表.
+    """A space inside a Chinese word is a line wrap of a PDF or slide: 销售代 表 → 销售代表, 获取信 息 → 获取信息.
 
-    Only in lines with sentence punctuation: in a title or a list of words, spaces separate items.
+    In prose (a line with sentence punctuation) every space between two Chinese characters goes; in a
+    title or a list of words, where spaces separate items (鹰 狐), only a space that splits a word.
     """
-    if not re.search("[，。！？；：]", text):
+    if not re.search(rf"[{CJK}] +[{CJK}]", text):
         return text
-    return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
+    if re.search("[，。！？；：]", text):
+        return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
+    return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])",
+                  lambda m: "" if spans_a_word(_run_before(text, m.start()), _run_after(text, m.end())) else m.group(0),
+                  text)
+
+
+def _run_before(text: str, end: int) -> str:
+    return re.search(rf"[{CJK}]*$", text[:end]).group(0)
+
+
+def _run_after(text: str, start: int) -> str:
+    return re.match(rf"[{CJK}]*", text[start:]).group(0)
 
 
 def remove_space_beside_fullwidth_punctuation(text: str) -> str:

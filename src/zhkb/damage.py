@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .convert import convert
+from .words import tokenizer as _jieba
 
 #: letters that occur in pinyin, with tone marks
 PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -109,17 +110,6 @@ def _characters_read_as() -> dict[str, tuple[str, ...]]:
 
 # --------------------------------------------------------------------------
 # scoring with jieba's dictionary
-
-
-@functools.cache
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
-    return jieba.dt
 
 
 @functools.cache

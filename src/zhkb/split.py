@@ -23,6 +23,7 @@ removed through recorded edits, so the accounting stays complete.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +143,8 @@ class Point:
     style: str
     number: str
     marker_end: int
+    #: the line holding the point's number, when it stands on a line of its own
+    number_segment: Segment | None = None
 
 
 def find_point(segment: Segment) -> Point | None:
@@ -366,6 +369,7 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
     points = _points_to_keep(body)
     checklist_items = _checklist_items(body, points)
     sections = _section_titles(body, points)
+    number_segments = {id(p.number_segment) for p in points.values() if p.number_segment is not None}
 
     stack: list[tuple[int, Tip]] = []  # (rank, tip) of open points, outermost first
     current_blocks = article.lead
@@ -374,7 +378,9 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
         seg = body[i]
         point = points.get(id(seg))
         bracket = BRACKET_HEADING.match(seg.text)
-        if seg.after_section or bracket or id(seg) in sections:
+        if id(seg) in number_segments:
+            seg.edit("split.point_marker.number-line", 0, len(seg.text))
+        elif seg.after_section or bracket or id(seg) in sections:
             if bracket:
                 seg.edit("split.bracket_heading", bracket.end(1), bracket.end(1) + 1)
                 seg.edit("split.bracket_heading", 0, 1)
@@ -427,6 +433,20 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
     return article
 
 
+#: a section number on a line of its own (01 / 先翻聊天记录): the cleaner kept it because the numbers run 1, 2, 3
+NUMBER_LINE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _number_line_points(body: list[Segment]) -> dict[int, Point]:
+    """Points whose number stands on the line before them: {id of the heading's segment: point}."""
+    found = {}
+    for seg, nxt in itertools.pairwise(body):
+        match = NUMBER_LINE.match(seg.text)
+        if match and not NUMBER_LINE.match(nxt.text):
+            found[id(nxt)] = Point(nxt, 2, "number-line", match.group(1), 0, number_segment=seg)
+    return found
+
+
 def _points_to_keep(body: list[Segment]) -> dict[int, Point]:
     """Points that really are points.
 
@@ -435,6 +455,7 @@ def _points_to_keep(body: list[Segment]) -> dict[int, Point]:
     two lines of the article use the same style.
     """
     points = {id(seg): p for seg in body if (p := find_point(seg))}
+    points.update(_number_line_points(body))
     for group in WORDY_STYLES:
         keys = [key for key, p in points.items() if p.style in group]
         if len(keys) < 2:
