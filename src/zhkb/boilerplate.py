@@ -55,18 +55,22 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
     for line in lines:
         if not line.text.strip():
             continue
+        matched = _apply_first_rule(line, rules)
+        if matched is not None and not line.text.strip():
+            line.starts_section = line.starts_section or matched.starts_section
+            line.starts_answer = line.starts_answer or matched.starts_answer
+            if matched.scope == "block":
+                block = (matched, 0)
+            elif matched.scope == "tail":
+                tail = matched
+            elif block is not None:  # an item that a rule of its own recognised: the list goes on
+                block = (block[0], block[1] + 1)
+            continue
         if tail is not None:
             if len(line.text) <= tail.tail_max_len and not QUESTION_MARKER.match(line.text):
                 _drop(line, tail.label, f"{tail.why} (footer after the marker)")
                 continue
             tail = None
-        matched = _apply_first_rule(line, rules)
-        if matched is not None:
-            line.starts_section = line.starts_section or matched.starts_section
-            line.starts_answer = line.starts_answer or matched.starts_answer
-            block = (matched, 0) if matched.scope == "block" else block if matched.scope == "match" else None
-            tail = matched if matched.scope == "tail" else None
-            continue
         if block is not None:
             rule, taken = block
             if taken < rule.max_lines and rule.continues.search(line.text) and not QUESTION_MARKER.match(line.text):

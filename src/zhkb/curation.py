@@ -186,9 +186,9 @@ def load_default_rules() -> list[LineRule]:
 def load_switched_off(path: Path, known: set[str], rel: str = "sources/cleaning.yml") -> dict[str, str]:
     """Default rules the corpus switches off: ``{name: why}``; an unknown name is an error."""
     data = load_yaml(path, rel) or {}
-    entries = data.get("off", []) if isinstance(data, dict) else None
+    entries = data.get("switch_off", []) if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise InputError(rel, "expected `off:` with a list of {rule, why}")
+        raise InputError(rel, "expected `switch_off:` with a list of {rule, why}")
     switched = {}
     for entry in entries:
         entry = _require(entry, ("rule", "why"), rel)
