@@ -25,7 +25,7 @@ from .curation import Curation, Erratum
 from .damage import remove_pinyin_residue, repair_lost_characters
 from .edits import apply_fix, diff_edits, replay_backwards
 from .model import Line, Source
-from .words import spans_a_word
+from .words import splits_a_word
 
 __all__ = ["apply_fix", "clean_lines", "diff_edits", "replay_backwards", "source_lines"]
 
@@ -168,7 +168,7 @@ def join_wrapped_words(text: str) -> str:
     if re.search("[，。！？；：]", text):
         return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
     return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])",
-                  lambda m: "" if spans_a_word(_run_before(text, m.start()), _run_after(text, m.end())) else m.group(0),
+                  lambda m: "" if splits_a_word(_run_before(text, m.start()), _run_after(text, m.end())) else m.group(0),
                   text)
 
 

@@ -202,19 +202,23 @@ def _is_fragment(clause: str) -> bool:
 def title_split(text: str) -> tuple[int, int]:
     """Where a point's heading ends in its text: ``(end of heading, start of body)``.
 
-    The heading is never a fragment cut from a sentence.  In order: a sentence
-    end close to the start (。！？；, where ？ and ！ stay in the heading); a
-    comma or colon after a clause that stands on its own; a sentence end a
-    little further on; the whole line when it is one short sentence.
+    The heading is never a fragment cut from a sentence.  In order: the words
+    before a colon (多听：客户说完再开口); a sentence end close to the start
+    (。！？；, where ？ and ！ stay in the heading); a comma after a clause that
+    stands on its own; a sentence end a little further on; the whole line when
+    it is one short sentence.
     ``(0, 0)`` means no heading can be cut from the point: it stays a list item.
     """
     outside = _outside_quotes(text)
     ends = [i for i, ch in enumerate(text) if ch in SENTENCE_END and outside[i]]
     first_end = ends[0] if ends else len(text)
+    colon = next((i for i, ch in enumerate(text[:first_end]) if ch in "：:" and outside[i]), 0)
+    if 0 < colon <= COMMA_TITLE_MAX and not _is_fragment(text[:colon]):
+        return colon, colon + 1
     if 0 < first_end <= SHORT_TITLE and ends:
         return _cut(text, first_end)
     for i, ch in enumerate(text[:min(first_end, COMMA_TITLE_MAX + 1)]):
-        if ch in "，：:" and i > 0 and outside[i] and not _is_fragment(text[:i]):
+        if ch == "，" and i > 0 and outside[i] and not _is_fragment(text[:i]):
             return i, i + 1
     if 0 < first_end <= HEADING_MAX and ends:
         return _cut(text, first_end)
@@ -481,11 +485,17 @@ def _checklist_items(body: list[Segment], points: dict[int, Point]) -> dict[int,
                 break
             run.append(nxt)
             j += 1
-        short = all(len(p.segment.text) <= CHECKLIST_ITEM_MAX for p in run)
+        # items of a checklist are short, and mostly one phrase or sentence: points have a body of their own
+        short = all(len(p.segment.text) <= CHECKLIST_ITEM_MAX for p in run) and \
+            2 * sum(_one_sentence(p.segment.text[p.marker_end:]) for p in run) >= len(run)
         if len(run) >= 3 and short:
             found[id(body[i])] = run
         i = j
     return found
+
+
+def _one_sentence(text: str) -> bool:
+    return not any(ch in SENTENCE_END for ch in text.rstrip("。！？；!?;."))
 
 
 def _section_titles(body: list[Segment], points: dict[int, Point]) -> set[int]:

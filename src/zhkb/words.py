@@ -29,3 +29,13 @@ def spans_a_word(left: str, right: str, longest: int = 3) -> bool:
     """True when a dictionary word runs across the boundary between ``left`` and ``right`` (代 | 表 → 代表)."""
     return any(is_word(left[-k:] + right[:m]) for k in range(1, min(longest, len(left)) + 1)
                for m in range(1, min(longest, len(right)) + 1))
+
+
+def splits_a_word(left: str, right: str) -> bool:
+    """True when a space between ``left`` and ``right`` cuts a word in two (获取信 | 息), not two words apart
+    (产品 | 价格): a word runs across it, and one side is left with a stray single character."""
+    if not (left and right and spans_a_word(left, right)):
+        return False
+    before = tokenizer().lcut(left, HMM=False)
+    after = tokenizer().lcut(right, HMM=False)
+    return len(before[-1]) == 1 or len(after[0]) == 1
