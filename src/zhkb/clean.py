@@ -167,9 +167,10 @@ def join_wrapped_words(text: str) -> str:
         return text
     if re.search("[，。！？；：]", text):
         return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
-    return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])",
-                  lambda m: "" if splits_a_word(_run_before(text, m.start()), _run_after(text, m.end())) else m.group(0),
-                  text)
+    def join(match: re.Match[str]) -> str:
+        return "" if splits_a_word(_run_before(text, match.start()), _run_after(text, match.end())) else match.group(0)
+
+    return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", join, text)
 
 
 def _run_before(text: str, end: int) -> str:
