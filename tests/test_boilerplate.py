@@ -172,11 +172,20 @@ def test_a_bare_number_is_a_page_number_unless_the_numbers_number_sections():
     assert sections[1].text == "01" and sections[4].text == "02"
 
 
+def test_a_value_between_form_labels_goes_but_a_heading_between_captions_stays():
+    lines = lines_of(BEFORE, "- 素材大小：", "- 126 KB", "- 素材授权：", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[1:4]] == ["", "", ""]
+    lines = lines_of(BEFORE, "培训课件_第3页", "常见拒绝及应对", "培训课件_第4页", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == "常见拒绝及应对"
+
+
 def test_an_answerers_name_between_labels_goes():
     lines = lines_of("最佳答案", "卖床垫的老王", "2020-06-01 · TA获得超过900个赞", "先认同客户。")
     remove_boilerplate(lines, RULES)
     assert [line.text for line in lines] == ["", "", "", "先认同客户。"]
-    assert dropped_by(lines[1]) == "qa.answerer-line"
+    assert dropped_by(lines[1]) == "page.framed-line"
 
 
 # --------------------------------------------------------------------------

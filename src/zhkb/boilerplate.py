@@ -8,7 +8,8 @@ Two kinds of knowledge, both switched off by name in ``sources/cleaning.yml``:
 * **detectors** (code, below): boilerplate that only shows against the rest of
   the source — a title repeated or glued to the first sentence, a paragraph
   repeated later, an outline that repeats the headings, a header on every
-  page, an answerer's name between a Q&A page's labels.
+  page, a bare number that is a page number, a short line framed by a site's
+  boilerplate (an answerer's name between a Q&A page's labels).
 
 Everything removed is recorded as an edit under the rule's name, so the
 ingest report lists it and the accounting stays exact.
@@ -230,21 +231,26 @@ def _heading_like(text: str) -> bool:
 #: a name line is short and has no sentence punctuation
 NAME_LINE_MAX = 16
 _SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
-#: classes of rules whose removals frame a Q&A page's answer header
-_HEADER_CLASSES = ("qa.", "page.counter", "page.widgets")
+#: rules whose removals frame a page's own lines: not page numbers or captions, which sit between real text
+_FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb")
+_NOT_FRAMING = ("docshare.page-caption",)
 
 
-def answerer_line(lines: list[Line]) -> None:
-    """A short line between two removed Q&A labels (最佳答案 / a date and likes): the answerer's name."""
+def framed_line(lines: list[Line]) -> None:
+    """A short line between two lines of a site's boilerplate: an answerer's name, a form's value, a menu item."""
     for i, line in enumerate(lines):
         text = line.text.strip()
         if not text or len(text) > NAME_LINE_MAX or _SENTENCE_PUNCTUATION.search(text):
             continue
         before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].original.strip()), None)
         after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].original.strip()), None)
-        if before and after and removed_by(before).startswith(_HEADER_CLASSES) \
-                and removed_by(after).startswith(_HEADER_CLASSES):
-            _drop(line, "qa.answerer-line", "an answerer's name between a Q&A site's labels")
+        if before and after and _frames(removed_by(before)) and _frames(removed_by(after)):
+            _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
+                  "(an answerer's name, a form's value, a menu item)")
+
+
+def _frames(rule: str) -> bool:
+    return rule.startswith(_FRAMING) and not rule.startswith(_NOT_FRAMING)
 
 
 #: name → detector, in the order they run.  Names share the namespace of the line rules.
@@ -255,7 +261,7 @@ DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "duplicate.outline": outline,
     "duplicate.repeated-paragraph": repeated_paragraph,
     "page.running-header": running_header,
-    "qa.answerer-line": answerer_line,
+    "page.framed-line": framed_line,
 }
 
 

@@ -16,6 +16,8 @@ from .boilerplate import DETECTORS
 from .errors import InputError
 
 SCOPES = ("line", "match", "block", "tail")
+#: a bullet or number a site puts before its own lines (- 1、下载文档前… / • 上传日期：…)
+_LEADING_MARK = re.compile(r"^\s*(?:[-•·●▪*]+\s*)?(?:\d{1,2}\s*[、.:：)）]|[（(]\d{1,2}[)）])?\s*")
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,10 @@ class LineRule:
     label: str = ""
 
     def applies_to(self, text: str) -> re.Match[str] | None:
+        """The match of this rule in a line; a site's own bullet or number before the line does not hide it."""
         if self.max_len is not None and len(text) > self.max_len:
             return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) or (self.scope != "match" and self.pattern.search(_LEADING_MARK.sub("", text)))
 
 
 @dataclass(frozen=True)
