@@ -116,6 +116,11 @@ def test_a_title_printed_twice_keeps_one():
     assert dropped_by(lines[1]) == "duplicate.repeated-line"
 
 
+def test_a_title_doubled_on_its_line_keeps_one():
+    lines = run("duplicate.repeated-line", "如何考核销售队伍 如何考核销售队伍", "正文。")
+    assert lines[0].text == "如何考核销售队伍"
+
+
 def test_short_repeated_replies_are_not_titles():
     lines = run("duplicate.repeated-line", "问题", "好的", "好的", "正文。")
     assert lines[2].text == "好的"

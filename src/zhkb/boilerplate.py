@@ -109,10 +109,18 @@ def _kept(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
+#: the same words twice on one line (如何设计考核销售队伍 如何设计考核销售队伍)
+_DOUBLED = re.compile(r"^(.{4,40}?)\s*\1$")
+
+
 def repeated_title(lines: list[Line]) -> None:
-    """A line repeated right after itself (a title printed twice at the top)."""
+    """A line repeated right after itself, or on itself (a title printed twice at the top)."""
     previous = ""
     for line in _kept(lines):
+        doubled = _DOUBLED.match(line.text.strip())
+        if doubled:
+            apply_fix(line, "duplicate.repeated-line", lambda text, d=doubled.group(1): d,
+                      "the same words twice on one line (a title printed twice)")
         current = key(line.text)
         if current and current == previous and len(current) >= 4:
             _drop(line, "duplicate.repeated-line", "a line repeated right after itself (a title printed twice)")
