@@ -34,6 +34,15 @@ QUESTION_MARKER = re.compile(r"^『[零壹贰叁叄肆伍陆柒捌玖拾佰仟�
 _KEY_NOISE = re.compile(r"[\s\u3000,，.。!！?？:：;；、\"'“”‘’()（）]")
 
 
+#: a bullet or number a site puts before its own lines (- 1、下载文档前… / • 上传日期：…)
+_LEADING_MARK = re.compile(r"^\s*(?:[-•·●▪*]+\s*)?(?:\d{1,2}\s*[、.:：)）]|[（(]\d{1,2}[)）])?\s*")
+
+
+def without_leading_mark(text: str) -> str:
+    """The line without a bullet or number before it, for rules anchored at the line's start."""
+    return _LEADING_MARK.sub("", text, count=1)
+
+
 def _drop(line: Line, label: str, why: str) -> None:
     apply_fix(line, label, lambda _text: "", why)
 
@@ -83,12 +92,14 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
 
 def _apply_first_rule(line: Line, rules: list[LineRule]) -> LineRule | None:
     """Drop the line (or the match) by the first rule that applies; the rule that removed the line, if any."""
+    unmarked = without_leading_mark(line.text)
     for rule in rules:
-        if not rule.applies_to(line.text):
+        if not rule.applies_to(line.text, unmarked):
             continue
         if rule.scope == "match":
             apply_fix(line, rule.label, lambda text, p=rule.pattern: p.sub("", text).strip(), rule.why)
             if line.text.strip():
+                unmarked = without_leading_mark(line.text)
                 continue  # the rest of the line is text: other rules may still apply
         else:
             _drop(line, rule.label, rule.why)
@@ -119,7 +130,8 @@ def repeated_title(lines: list[Line]) -> None:
     for line in _kept(lines):
         doubled = _DOUBLED.match(line.text.strip())
         if doubled:
-            apply_fix(line, "duplicate.repeated-line", lambda text, d=doubled.group(1): d,
+            once = doubled.group(1)
+            apply_fix(line, "duplicate.repeated-line", lambda _text, once=once: once,
                       "the same words twice on one line (a title printed twice)")
         current = key(line.text)
         if current and current == previous and len(current) >= 4:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from .boilerplate import DETECTORS
+from .boilerplate import DETECTORS, without_leading_mark
 from .errors import InputError
 
 SCOPES = ("line", "match", "block", "tail")
-#: a bullet or number a site puts before its own lines (- 1、下载文档前… / • 上传日期：…)
-_LEADING_MARK = re.compile(r"^\s*(?:[-•·●▪*]+\s*)?(?:\d{1,2}\s*[、.:：)）]|[（(]\d{1,2}[)）])?\s*")
+
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,17 @@ class LineRule:
     #: the report's name for the rule: a default's own name, ``spam.<name>`` for the corpus's
     label: str = ""
 
-    def applies_to(self, text: str) -> re.Match[str] | None:
-        """The match of this rule in a line; a site's own bullet or number before the line does not hide it."""
+    def applies_to(self, text: str, unmarked: str | None = None) -> re.Match[str] | None:
+        """The match of this rule in a line; a site's own bullet or number before the line does not hide it.
+
+        ``unmarked`` is the line without that bullet or number, when the caller has it already.
+        """
         if self.max_len is not None and len(text) > self.max_len:
             return None
-        return self.pattern.search(text) or (self.scope != "match" and self.pattern.search(_LEADING_MARK.sub("", text)))
+        if unmarked is None:
+            unmarked = without_leading_mark(text)
+        return self.pattern.search(text) or (self.scope != "match" and unmarked != text
+                                             and self.pattern.search(unmarked))
 
 
 @dataclass(frozen=True)

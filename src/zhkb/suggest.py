@@ -1,20 +1,33 @@
 """Tag suggestions for articles the taxonomy does not cover.
 
 An article that matches no tag of ``sources/tags.yml`` gets the keywords that
-set it apart (jieba's TF-IDF, ``jieba.analyse``) as suggested tags in the
-report, with a ready-to-paste entry for ``sources/tags.yml``.  They are never
-published: an editor adopts them, or not.
+set it apart as suggested tags in the report, with a ready-to-paste entry for
+``sources/tags.yml``.  They are never published: an editor adopts them, or not.
+
+Keywords are ranked by TF-IDF with the inverse document frequencies that
+``jieba.analyse`` ships (``jieba/analyse/idf.txt``), as ``jieba.analyse.extract_tags``
+does; the words come from jieba's dictionary-only cut, which is several times
+faster, so suggesting stays cheap for thousands of articles.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
 
 from .model import Article
+from .words import tokenizer
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]+")
 
 SUGGESTIONS = 5
+#: words this common (什么, 我们, 可以: low inverse document frequency) say nothing about a topic
+COMMON_IDF = 4.5
 #: keywords come from the start of an article: it says what the article is about, and the cost of
 #: suggesting stays flat however long articles grow
 SAMPLE_CHARS = 1500
@@ -27,20 +40,25 @@ class TagSuggestion:
 
 
 @functools.cache
-def _extractor():
-    import logging
-
-    import jieba
-    import jieba.analyse
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.analyse.default_tfidf
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba.analyse's inverse document frequencies, and their median for words it does not list."""
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
 
 
 def keywords(text: str, count: int = SUGGESTIONS) -> tuple[str, ...]:
     """The words of ``text`` that set it apart: Chinese words of two characters or more, best first."""
-    found = _extractor().extract_tags(text, topK=count * 3)
-    return tuple(w for w in found if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w))[:count]
+    idf, median = _idf()
+    counts = Counter(w for w in tokenizer().lcut(text, HMM=False)
+                     if len(w) >= 2 and _CHINESE.fullmatch(w) and idf.get(w, median) >= COMMON_IDF)
+    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median), w))
+    return tuple(ranked[:count])
 
 
 def suggest_tags(articles: list[Article]) -> list[TagSuggestion]:
