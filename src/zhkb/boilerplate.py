@@ -141,7 +141,7 @@ def repeated_title(lines: list[Line]) -> None:
 
 
 #: how many lines after a title may start with a copy of it
-GLUED_TITLE_WINDOW = 3
+GLUED_TITLE_WINDOW = 5
 GLUED_TITLE_MIN = 6
 #: what follows a glued title is a sentence, not the rest of a longer heading (方案 → 方案范文第1篇)
 GLUED_REST_MIN = 10
@@ -245,7 +245,7 @@ def bare_numbers(lines: list[Line]) -> None:
 
 def _heading_like(text: str) -> bool:
     return (0 < len(text.strip()) <= SECTION_HEADING_MAX and not BARE_NUMBER.match(text)
-            and not re.search("[，。；,;]", text))
+            and not re.search("[。；;]", text.rstrip("。")))
 
 
 #: a name line is short and has no sentence punctuation

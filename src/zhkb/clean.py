@@ -165,7 +165,7 @@ def join_wrapped_words(text: str) -> str:
     """
     if not re.search(rf"[{CJK}] +[{CJK}]", text):
         return text
-    if re.search("[，。！？；：]", text):
+    if re.search("[，。！？；]", text):
         return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
     def join(match: re.Match[str]) -> str:
         return "" if splits_a_word(_run_before(text, match.start()), _run_after(text, match.end())) else match.group(0)

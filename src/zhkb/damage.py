@@ -29,10 +29,12 @@ from .words import tokenizer as _jieba
 #: letters that occur in pinyin, with tone marks
 PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: a syllable with a tone mark: after lost characters it may have lost its opening bracket too (保?dān)整理)
+TONED = "[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}"
 #: a character followed by Latin letters in brackets: the shape of a pinyin residue
 BRACKETED_LATIN = re.compile(rf"([{HAN}])[(（]\s*([{PINYIN_LETTERS}]{{1,7}})\s*[)）]")
 #: junk that stands for lost characters (question marks, with stray ASCII), then the last one's reading
-LOST_CHARACTERS = re.compile(rf"[?？�][,.，A-Za-z]{{0,3}}[(（]\s*([{PINYIN_LETTERS}]{{1,7}})\s*[)）]")
+LOST_CHARACTERS = re.compile(rf"[?？�][,.，A-Za-z]{{0,3}}?(?:[(（]\s*([{PINYIN_LETTERS}]{{1,7}})|({TONED}))\s*[)）]")
 #: what lost characters leave in text without a reading: runs of ?, replacement characters, classic mojibake
 LOST_MARKS = re.compile(rf"�+|锟斤拷|烫烫烫|屯屯屯|(?<=[{HAN}])\?{{2,}}|\?[,.][A-Z](?=[{HAN}(（])")
 #: how many characters of context on each side score a repair
@@ -130,19 +132,20 @@ def _log_probability(text: str) -> float:
     return route[0][0]
 
 
-def recover(left: str, reading: str, right: str) -> str | None:
+def recover(left: str, reading: str, right: str, at_most: int = 2) -> str | None:
     """The lost text between ``left`` and ``right`` whose last character reads ``reading``, if it is clear.
 
-    Tries one lost character (read so) and two (any character that makes a
-    word with the one before the gap, then one read so).  Returns the best
-    only when it is ``CONFIDENCE_MARGIN`` likelier than the runner-up.
+    Tries one lost character (read so) and, when ``at_most`` allows, two (any
+    character that makes a word with the one before the gap, then one read
+    so).  Returns the best only when it is ``CONFIDENCE_MARGIN`` likelier than
+    the runner-up.
     """
     reading = reading.lower()
     last = _characters_read_as().get(reading, ())
     if not last or not (left or right):
         return None
     candidates = list(last)
-    if left:
+    if left and at_most >= 2:
         candidates += [first + char for first in _two_character_words().get(left[-1], ()) for char in last]
     scored = sorted(((_log_probability(left + c + right), c) for c in candidates), reverse=True)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < CONFIDENCE_MARGIN:
@@ -164,7 +167,9 @@ def repair_lost_characters(text: str) -> str:
     def repair(match: re.Match[str]) -> str:
         left = _simplified_context(text[max(0, match.start() - CONTEXT):match.start()])
         right = _simplified_context(text[match.end():match.end() + CONTEXT])
-        found = recover(left, match.group(1), right)
+        # a lone question mark stands for one lost character; longer junk may hide two
+        junk = len(match.group(0)) - len(match.group(1) or match.group(2)) - (3 if match.group(1) else 1)
+        found = recover(left, match.group(1) or match.group(2), right, at_most=1 if junk <= 1 else 2)
         return found if found else match.group(0)
 
     return LOST_CHARACTERS.sub(repair, text)

@@ -44,7 +44,7 @@ QUESTION = re.compile(r"^『([零壹贰叁叄肆伍陆柒捌玖拾佰仟万]+)�
 #: 问：… / Q1: … and the 答：… / A: … that answers it
 QA_QUESTION = re.compile(r"^(?:问|提问|问题|Q|q)\s*(\d{0,3})\s*[：:．.、]\s*")
 QA_ANSWER = re.compile(r"^(?:答|回答|解答|A|a)\s*\d{0,3}\s*[：:．.、]\s*")
-SEQUENCE_WORDS = ("首先", "其次", "再次", "然后", "最后")
+SEQUENCE_WORDS = ("首先", "其次", "再次", "再来", "再者", "然后", "最后")
 POINT_NAMES = "|".join(sorted(_STRUCTURE["point_names"], key=len, reverse=True))
 NUMBER = rf"[{CN_NUM}]+|\d{{1,2}}"
 
@@ -64,6 +64,10 @@ POINT_STYLES: list[tuple[int, str, re.Pattern[str]]] = [
     (4, "bullet", re.compile(r"^([•·●▪◆■○◇►▸◎])\s*|^([-*])\s+")),
 ]
 SECTION_RANK = -1
+#: styles that number one list together (首先 … 第二 … 第三步)
+STYLE_FAMILIES = {"sequence": "ordinal", "step": "ordinal", "named": "ordinal"}
+#: styles from this rank on ((1), ①, (), bullets) are sub-items when they stand under a numbered point
+SUB_ITEM_RANK = 3
 #: styles that are prose as often as points: points only when two or more lines use one of a group
 #: (首先 … 第二 … 第三 go together)
 WORDY_STYLES = (("sequence", "ordinal", "step"), ("named",), ("stripped",))
@@ -102,6 +106,7 @@ _PUNCTUATION = re.compile(r"[，。！？；：、,.!?;:“”\"（）()…—]"
 _TITLE_DECORATION = re.compile(
     r"\s*[(（【\[]\s*(?:" + "|".join(re.escape(d) for d in sorted(_STRUCTURE["title_decorations"], key=len,
                                                                    reverse=True))
+    + "|" + "|".join(_STRUCTURE["title_decoration_patterns"])
     + rf"|{_STRUCTURE['title_attachment_prefix']}[^)）】\]]{{1,12}})\s*[)）】\]]"
     + r"|\.(?:pptx?|docx?|pdf|txt|wps|xlsx?)$", re.IGNORECASE)
 
@@ -118,6 +123,8 @@ class Segment:
     starts_answer: bool = False
     #: lines removed as page furniture came right before (a page break may cut a sentence)
     after_removed: bool = False
+    #: the source is hard-wrapped (a PDF's lines) and the line before stopped mid-sentence: this continues it
+    continues: bool = False
 
     @property
     def text(self) -> str:
@@ -145,6 +152,10 @@ class Point:
     marker_end: int
     #: the line holding the point's number, when it stands on a line of its own
     number_segment: Segment | None = None
+
+
+def _family(style: str) -> str:
+    return STYLE_FAMILIES.get(style, style)
 
 
 def find_point(segment: Segment) -> Point | None:
@@ -176,7 +187,7 @@ def _number_value(number: str) -> int:
     if number.isascii() and number.isdigit():
         return int(number)
     if number in SEQUENCE_WORDS:
-        return SEQUENCE_WORDS.index(number) + 1
+        return min(SEQUENCE_WORDS.index(number) + 1, 3)  # 再次, 再来, 再者 and 然后 all come third
     for table in (CIRCLED, PARENTHESISED, DINGBATS[:10], DINGBATS[10:]):
         if number in table:
             return table.index(number) + 1
@@ -252,6 +263,7 @@ def split_source(lines: list[Line], notices: list[Notice]) -> list[Article]:
     segments = segments_of(lines)
     if not segments:
         return []
+    _mark_wrapped_lines(segments)
     articles: list[Article] = []
     chunk: list[Segment] = []
     has_markers = any(QUESTION.match(seg.text) for seg in segments)
@@ -277,11 +289,32 @@ def split_source(lines: list[Line], notices: list[Notice]) -> list[Article]:
     return articles
 
 
+#: a line this long that stops without a sentence end may be a hard-wrapped line of a PDF
+WRAPPED_LINE_MIN = 15
+#: a source is hard-wrapped when this share of its long lines stop mid-sentence
+WRAPPED_SHARE = 0.3
+_SENTENCE_CLOSE = "。！？；…”’」』）)!?;:："
+
+
+def _mark_wrapped_lines(segments: list[Segment]) -> None:
+    """In a hard-wrapped source (a PDF's lines), a line that the one before left mid-sentence continues it."""
+    long = [seg.text.rstrip() for seg in segments if len(seg.text.strip()) >= WRAPPED_LINE_MIN]
+    cut = [text for text in long if not text.endswith(tuple(_SENTENCE_CLOSE))]
+    if len(cut) < 3 or len(cut) < WRAPPED_SHARE * len(long):
+        return
+    for before, seg in itertools.pairwise(segments):
+        text = before.text.rstrip()
+        if (len(text) >= WRAPPED_LINE_MIN and not text.endswith(tuple(_SENTENCE_CLOSE))
+                and find_point(seg) is None and not QUESTION.match(seg.text) and not BRACKET_HEADING.match(seg.text)):
+            seg.continues = True
+
+
 def _is_question_line(text: str) -> bool:
-    """A line that is one question and nothing else: 客户说太贵怎么办？"""
-    body = text.rstrip()
+    """A line that is one question and nothing else: 客户说太贵怎么办？ / 顾客说“怎么还没到账？”"""
+    body = text.rstrip().rstrip("”’」』\"'）)")
     return (0 < len(body) <= QUESTION_LINE_MAX and body[-1] in "？?"
-            and not any(ch in body[:-1] for ch in "。！？!?；") and find_point_text(body) is None)
+            and not any(ch in body[:-1] for ch in "。！!；") and find_point_text(body) is None
+            and not QA_QUESTION.match(body))
 
 
 def find_point_text(text: str) -> str | None:
@@ -293,13 +326,21 @@ def find_point_text(text: str) -> str | None:
     return None
 
 
+#: how many lines (the asker's details) may stand between a 问： line and its 答：
+QA_GAP = 3
+
+
 def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
-    """Indexes of the segments that start a question: markers, 问/答 pairs, question lines."""
+    """Indexes of the segments that start a question: markers, 问/答 pairs, question lines.
+
+    Question lines start questions only on a Q&A page (a text without markers whose first line is
+    itself a question); under a title that is not a question they are the text's points.
+    """
     starts = {i for i, seg in enumerate(segments) if QUESTION.match(seg.text)}
-    for i, seg in enumerate(segments[:-1]):
-        if QA_QUESTION.match(seg.text) and QA_ANSWER.match(segments[i + 1].text):
+    for i, seg in enumerate(segments):
+        if QA_QUESTION.match(seg.text) and any(QA_ANSWER.match(s.text) for s in segments[i + 1:i + 2 + QA_GAP]):
             starts.add(i)
-    if has_markers or starts:
+    if has_markers or starts or not segments or not _is_question_line(segments[0].text):
         return starts
     answered = False  # the current question has some answer: a new question line starts a new article
     for i, seg in enumerate(segments):
@@ -311,6 +352,17 @@ def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
         elif i > 0 and len(seg.text) > QUESTION_LINE_MAX:
             answered = True
     return starts
+
+
+def _question_line_points(body: list[Segment], title: str) -> dict[int, Point]:
+    """Under a title that is not a question, questions on lines of their own, each answered, are its points."""
+    if _is_question_line(title):
+        return {}
+    found = {}
+    for seg, nxt in itertools.pairwise(body):
+        if _is_question_line(seg.text) and not _is_question_line(nxt.text) and find_point_text(nxt.text) is None:
+            found[id(seg)] = Point(seg, 1, "question-line", "", 0)
+    return found if len(found) >= 2 else {}
 
 
 def clean_title(title: str) -> tuple[str, list[tuple[int, int]]]:
@@ -342,14 +394,21 @@ def short_title(text: str) -> tuple[str, str]:
 def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
     head = chunk[0]
     body = chunk[1:]
-    match = QUESTION.match(head.text) or QA_QUESTION.match(head.text)
+    marker = QUESTION.match(head.text)
+    qa = None if marker else QA_QUESTION.match(head.text)
     number = ""
-    if match:
-        number = match.group(1)
-        head.edit("split.question_marker", 0, match.end())
-    if body and QA_ANSWER.match(body[0].text) and QA_QUESTION.match(head.line.original.strip()):
-        answer = QA_ANSWER.match(body[0].text)
-        body[0].edit("split.answer_marker", 0, answer.end())
+    if marker or qa:
+        number = (marker or qa).group(1)
+        head.edit("split.question_marker", 0, (marker or qa).end())
+    answer_at = next((i for i, seg in enumerate(body) if seg.starts_answer), 0)
+    if qa:
+        # a 问： question: its 答： starts the answer; the lines before it are the asker's details
+        for i, seg in enumerate(body[:QA_GAP + 1]):
+            answer = QA_ANSWER.match(seg.text)
+            if answer:
+                seg.edit("split.answer_marker", 0, answer.end())
+                answer_at = i if seg.text.strip() else i + 1
+                break
     raw_title = head.text.strip()
     title, decorations = clean_title(raw_title)
     for start, end in reversed(decorations):
@@ -369,20 +428,21 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
                       title_shortened=bool(lead_first))
     for text in lead_first:
         article.lead.append(Block("paragraph", [text], line=head.line.number))
-    answer_at = next((i for i, seg in enumerate(body) if seg.starts_answer), 0)
-    points = _points_to_keep(body)
+    points = _points_to_keep(body, title, markers=marker is not None)
     checklist_items = _checklist_items(body, points)
     sections = _section_titles(body, points)
     number_segments = {id(p.number_segment) for p in points.values() if p.number_segment is not None}
 
-    stack: list[tuple[int, Tip]] = []  # (rank, tip) of open points, outermost first
+    stack: list[tuple[int, Tip, str]] = []  # (rank, tip, style) of open points, outermost first
     current_blocks = article.lead
     i = 0
     while i < len(body):
         seg = body[i]
         point = points.get(id(seg))
         bracket = BRACKET_HEADING.match(seg.text)
-        if id(seg) in number_segments:
+        if not seg.text.strip():
+            pass  # a line that held only a marker (答：)
+        elif id(seg) in number_segments:
             seg.edit("split.point_marker.number-line", 0, len(seg.text))
         elif seg.after_section or bracket or id(seg) in sections:
             if bracket:
@@ -392,7 +452,7 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
             if title_end < len(seg.text):
                 seg.edit("split.title_punctuation", title_end, len(seg.text))
             tip = Tip(title=seg.text.strip(), level=1, source_line=seg.line.number)
-            stack = [(SECTION_RANK, tip)]
+            stack = [(SECTION_RANK, tip, "section")]
             article.tips.append(tip)
             current_blocks = tip.blocks
         elif id(seg) in checklist_items:
@@ -406,11 +466,16 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
             i += len(run)
             continue
         elif point is not None:
-            while stack and stack[-1][0] >= point.rank:
+            # an open point of the same rank ends here, unless it is numbered in another style: ① examples
+            # under a point whose number was stripped to () are its sub-items, not its siblings
+            while stack and (stack[-1][0] > point.rank
+                             or (stack[-1][0] == point.rank and stack[-1][2] == _family(point.style))):
                 stack.pop()
             level = len(stack) + 1
             end, body_start = title_split(seg.text[point.marker_end:])
-            if level > MAX_HEADING_LEVEL or (point.style == "bullet" and stack) or end == 0:
+            # sub-items ((1), ①, bullets) under a point are its list, not headings of their own
+            sub_item = point.rank >= SUB_ITEM_RANK and any(rank > SECTION_RANK for rank, _, _ in stack)
+            if level > MAX_HEADING_LEVEL or sub_item or end == 0:
                 _add_item(current_blocks, point)
                 if end == 0 and level <= MAX_HEADING_LEVEL and point.style != "bullet":
                     notices.append(Notice(seg.line.path, seg.line.number, "a numbered point whose first sentence "
@@ -423,7 +488,7 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
                 title = seg.text[:end].strip()
                 rest = seg.text[end:].strip()
                 tip = Tip(title=title, level=level, source_line=seg.line.number)
-                stack.append((point.rank, tip))
+                stack.append((point.rank, tip, _family(point.style)))
                 article.tips.append(tip)
                 current_blocks = tip.blocks
                 if rest:
@@ -451,7 +516,7 @@ def _number_line_points(body: list[Segment]) -> dict[int, Point]:
     return found
 
 
-def _points_to_keep(body: list[Segment]) -> dict[int, Point]:
+def _points_to_keep(body: list[Segment], title: str = "", markers: bool = True) -> dict[int, Point]:
     """Points that really are points.
 
     首先 or 第一 at the start of a line is often just prose, and a pair of
@@ -460,6 +525,8 @@ def _points_to_keep(body: list[Segment]) -> dict[int, Point]:
     """
     points = {id(seg): p for seg in body if (p := find_point(seg))}
     points.update(_number_line_points(body))
+    if not markers:
+        points.update({k: p for k, p in _question_line_points(body, title).items() if k not in points})
     for group in WORDY_STYLES:
         keys = [key for key, p in points.items() if p.style in group]
         if len(keys) < 2:
@@ -527,9 +594,9 @@ def _add_item(blocks: list[Block], point: Point) -> None:
 def _add_text(blocks: list[Block], seg: Segment, text: str, kind: str = "paragraph") -> None:
     """A paragraph; a labelled one (点评：…) keeps its label apart; a sentence cut by a page break is joined."""
     previous = blocks[-1] if blocks else None
-    if (seg.after_removed and previous is not None and previous.kind == kind and not previous.label
-            and re.search(rf"[{CJK}]$", previous.lines[-1]) and find_point_text(text) is None):
-        previous.lines[-1] += text
+    broken = previous is not None and not previous.label and re.search(rf"[{CJK}，、]$", previous.lines[-1])
+    if broken and (seg.continues or (seg.after_removed and previous.kind == kind)) and find_point_text(text) is None:
+        previous.lines[-1] += text  # one sentence, cut by a line wrap or a page break
         return
     label = LABEL.match(text)
     if label and len(label.group(1)) <= LABEL_MAX and label.end() < len(text):
