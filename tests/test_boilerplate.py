@@ -233,3 +233,8 @@ def test_a_block_rule_without_continues_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as error:
         load_line_rules(path, "sources/spam.yml")
     assert "sources/spam.yml:1" in str(error.value) and "continues" in str(error.value)
+
+
+def test_section_numbers_before_headings_with_commas_are_not_page_numbers():
+    lines = run("page.page-number", "标题", "01", "建群之前，先想好群是干什么的", "正文。", "02", "让顾客自愿进群，而不是硬拉", "正文。")
+    assert lines[1].text == "01" and lines[4].text == "02"

@@ -68,3 +68,8 @@ def test_unrepaired_damage_reaches_the_review_queue_with_file_line_and_column(pr
         ("sources/texts/000_ba3bf6fb9d9c93a8.txt", 3, 10)]
     assert "Kept, but please check" in output.files["reports/ingest.md"]
     assert "000_ba3bf6fb9d9c93a8.txt:3:10" in output.files["reports/ingest.md"]
+
+
+def test_a_lone_question_mark_stands_for_one_lost_character_whose_bracket_went_too():
+    # 保单: the opening bracket of (dān) was lost with the character
+    assert damage.repair_lost_characters("我可以把您现有的保?dān)整理成一张表") == "我可以把您现有的保单整理成一张表"

@@ -155,3 +155,41 @@ def test_a_truncated_last_answer_is_marked_and_a_cut_paragraph_is_listed():
     articles, notices = split("标题\n这一段话在中间没有句号就结束了，像是被截断的样子\n后面还有正常的一段话。\n最后一段话说到一半就没有了，因为谁也不想让")
     assert articles[0].incomplete
     assert any(n.review and n.line == 2 for n in notices)
+
+
+def test_question_lines_under_a_title_that_is_not_a_question_are_its_points():
+    answer = "这里是回答，讲清楚先做什么、后做什么。"
+    text = f"售后客服常用话术\n顾客一开口就发火，怎么接？\n{answer}\n顾客说“你们骗人，怎么还不退款？”\n{answer}"
+    articles, _ = split(text)
+    assert len(articles) == 1
+    assert [t for t, _ in headings(articles[0])] == ["顾客一开口就发火，怎么接？", "顾客说“你们骗人，怎么还不退款？”"]
+
+
+def test_an_answer_marker_on_its_own_line_ends_the_askers_details():
+    articles, _ = split("问：客户说已经买过保险了，怎么接？\n我刚入行，经常遇到这种情况。\n答：\n先肯定他的保险意识，再问他买了哪几类。")
+    lead = articles[0].lead
+    assert [(b.kind, b.lines[0]) for b in lead] == [("question", "我刚入行，经常遇到这种情况。"),
+                                                   ("paragraph", "先肯定他的保险意识，再问他买了哪几类。")]
+
+
+def test_examples_numbered_in_another_style_stay_in_their_point():
+    text = ("标题\n（）用商品开口\n不如直接从商品说起：\n①“这件是新到的。”\n②“这个颜色卖得最好。”\n"
+            "（）别追着顾客\n保持两三米的距离。")
+    articles, _ = split(text)
+    assert [t for t, _ in headings(articles[0])] == ["用商品开口", "别追着顾客"]
+    assert articles[0].tips[0].blocks[-1].kind == "ordered"
+
+
+def test_hard_wrapped_lines_of_a_pdf_are_one_paragraph_again():
+    text = ("标题\n大客户的一次拜访，往往要提前两三周才约得到，见面的时间通常\n只有三四十分钟。准备得好不好，决定了这三四十分钟是在交流，还\n"
+            "是在尬聊。出发之前至少要弄清楚下面三件事，每一件都要写下来\n带到现场。")
+    articles, _ = split(text)
+    assert [b.lines for b in articles[0].lead] == [[
+        "大客户的一次拜访，往往要提前两三周才约得到，见面的时间通常只有三四十分钟。准备得好不好，决定了这三四十分钟是在交流，"
+        "还是在尬聊。出发之前至少要弄清楚下面三件事，每一件都要写下来带到现场。"]]
+
+
+def test_lines_that_end_their_sentences_are_not_joined():
+    text = "标题\n第一段话说完了一件事情，句子在这里结束。\n第二段话也说完了一件事情，句子也结束了。\n第三段话同样完整，没有断开。"
+    articles, _ = split(text)
+    assert len(articles[0].lead) == 3

@@ -47,13 +47,15 @@ QA_ANSWER = re.compile(r"^(?:答|回答|解答|A|a)\s*\d{0,3}\s*[：:．.、]\s*
 SEQUENCE_WORDS = ("首先", "其次", "再次", "再来", "再者", "然后", "最后")
 POINT_NAMES = "|".join(sorted(_STRUCTURE["point_names"], key=len, reverse=True))
 NUMBER = rf"[{CN_NUM}]+|\d{{1,2}}"
+ORDINAL_MEASURES = "次个位天年名步章节届期轮页行招式计讲课条点段篇部种类批张份句回季周月号场局集层代届轮项件本"
 
 #: (rank, name, pattern) — the pattern matches the marker, group 1 is its number
 POINT_STYLES: list[tuple[int, str, re.Pattern[str]]] = [
     (0, "cn-dun", re.compile(rf"^([{CN_NUM}]+)[、．] ?")),
     (1, "cn-paren", re.compile(rf"^[（(]([{CN_NUM}]+)[)）] ?")),
-    (1, "step", re.compile(rf"^第({NUMBER})[步招式计讲课][：:、，,．.]? ?")),
-    (1, "ordinal", re.compile(rf"^第([{CN_NUM}]+)(?![次个位天年名步章节届期轮页行招式计讲课条点])[、，：．]? ?")),
+    (1, "step", re.compile(rf"^第({NUMBER})[步招式计讲课点条][：:、，,．.]? ?")),
+    # 第一 as a point, not 第一次, 第一段, 第一年 … (a measure word after the number)
+    (1, "ordinal", re.compile(rf"^第([{CN_NUM}]+)(?![{ORDINAL_MEASURES}])[、，：．]? ?")),
     (1, "named", re.compile(rf"^(?:{POINT_NAMES})({NUMBER})[：:、．.] ?")),
     (1, "sequence", re.compile(rf"^({'|'.join(SEQUENCE_WORDS)})(?=[，、：]|[{CJK}])[，、：]? ?")),
     (2, "arabic", re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d)|[)）](?![\d%]))\s*|^(0\d) ")),
