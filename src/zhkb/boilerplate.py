@@ -193,12 +193,14 @@ OUTLINE_MIN_REPEATED = 2
 def outline(lines: list[Line]) -> None:
     """A table of contents flattened into one line: it repeats headings that the text gives again below."""
     kept = _kept(lines)
+    # where each heading is given last, so that "given again below" is one lookup (linear in the source)
+    last_heading = {key(_HEADING_START.sub("", line.text)): i for i, line in enumerate(kept)
+                    if _HEADING_START.match(line.text)}
     for i, line in enumerate(kept):
         items = [m.group(1) for m in _INLINE_ITEM.finditer(line.text)]
         if len(items) < OUTLINE_MIN_ITEMS:
             continue
-        later = {key(_HEADING_START.sub("", other.text)) for other in kept[i + 1:] if _HEADING_START.match(other.text)}
-        repeated = sum(1 for item in items if key(item) in later)
+        repeated = sum(1 for item in items if last_heading.get(key(item), -1) > i)
         if repeated >= OUTLINE_MIN_REPEATED:
             _drop(line, "duplicate.outline", "an outline or table of contents that repeats the headings below it")
 
@@ -258,13 +260,12 @@ _NOT_FRAMING = ("docshare.page-caption",)
 
 def framed_line(lines: list[Line]) -> None:
     """A short line between two lines of a site's boilerplate: an answerer's name, a form's value, a menu item."""
-    for i, line in enumerate(lines):
+    present = [line for line in lines if line.original.strip()]  # the source's own lines, blank ones aside
+    for before, line, after in zip(present, present[1:], present[2:], strict=False):
         text = line.text.strip()
         if not text or len(text) > NAME_LINE_MAX or _SENTENCE_PUNCTUATION.search(text):
             continue
-        before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].original.strip()), None)
-        after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].original.strip()), None)
-        if before and after and _frames(removed_by(before)) and _frames(removed_by(after)):
+        if _frames(removed_by(before)) and _frames(removed_by(after)):
             _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
                   "(an answerer's name, a form's value, a menu item)")
 

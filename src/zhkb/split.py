@@ -570,6 +570,7 @@ def _one_sentence(text: str) -> bool:
 def _section_titles(body: list[Segment], points: dict[int, Point]) -> set[int]:
     """Short lines without punctuation that introduce a run of points: 常见拒绝及应对 before ()…()…"""
     found = set()
+    last_of_style = {p.style: i for i, seg in enumerate(body) if (p := points.get(id(seg)))}
     for i, seg in enumerate(body[:-1]):
         text = seg.text.strip()
         if id(seg) in points or len(text) > SECTION_TITLE_MAX or _PUNCTUATION.search(text):
@@ -577,8 +578,7 @@ def _section_titles(body: list[Segment], points: dict[int, Point]) -> set[int]:
         first = points.get(id(body[i + 1]))
         if first is None or first.style == "bullet" or _number_value(first.number) not in (0, 1):
             continue
-        following = [points.get(id(s)) for s in body[i + 2:]]
-        if any(p is not None and p.style == first.style for p in following):
+        if last_of_style[first.style] > i + 1:  # the run goes on after its first point
             found.add(id(seg))
     return found
 
