@@ -9,7 +9,8 @@ Two kinds of knowledge, both switched off by name in ``sources/cleaning.yml``:
   the source — a title repeated or glued to the first sentence, a paragraph
   repeated later, an outline that repeats the headings, a header on every
   page, a bare number that is a page number, a short line framed by a site's
-  boilerplate (an answerer's name between a Q&A page's labels).
+  boilerplate (an answerer's name between a Q&A page's labels), the site's
+  header above a page's title and the footer under its last paragraph.
 
 Everything removed is recorded as an edit under the rule's name, so the
 ingest report lists it and the accounting stays exact.
@@ -77,7 +78,8 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
                 block = (block[0], block[1] + 1)
             continue
         if tail is not None:
-            if len(line.text) <= tail.tail_max_len and not QUESTION_MARKER.match(line.text):
+            sentence = line.text.rstrip().endswith(("。", "！", "？")) and not tail.tail_through_sentences
+            if len(line.text) <= tail.tail_max_len and not sentence and not QUESTION_MARKER.match(line.text):
                 _drop(line, tail.label, f"{tail.why} (footer after the marker)")
                 continue
             tail = None
@@ -118,6 +120,79 @@ def key(text: str) -> str:
 
 def _kept(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text.strip()]
+
+
+#: how far down a page its title may sit, under the site's name and menus
+SITE_HEADER_LINES = 10
+#: a line of a site's header: a short name, or a menu of short items
+SITE_NAME_MAX = 12
+_MENU = re.compile(r"^\s*([^\s|｜，。！？,.!?]{1,6}[\s|｜·•/]+){2,}[^\s|｜，。！？,.!?]{1,6}\s*$")
+#: a title is short and is not a sentence (it ends without a full stop)
+TITLE_LINE_MAX = 60
+
+
+def _site_chrome(text: str) -> bool:
+    """A line of a site's header: a menu, a short name, or names joined by bars (林居家具 | 某某有限公司)."""
+    text = text.strip()
+    plain = not re.search("[，。！？；,.!?;]", text)
+    return (bool(_MENU.match(text)) or (len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text))
+            or (plain and bool(re.search(r"\s[|｜]\s|::|：：", text))))
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    return (len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
+            and "。" not in text and not text.endswith(("！", "!")) and not text.startswith(("—", "-", "·")))
+
+
+def site_header(lines: list[Line]) -> None:
+    """A site's name and menus above a page's title (豆丁网 / 首页 商城 登录 / the title): they go.
+
+    Only when every line above the title looks like a site's header (a short name without
+    punctuation, or a menu of short items) and the title looks like one (short, no full stop):
+    a text that starts with its own short title keeps it.
+    """
+    kept = _kept(lines)[:SITE_HEADER_LINES]
+    if any(QUESTION_MARKER.match(line.text) for line in kept):
+        return
+    above = []
+    for line in kept:
+        if _site_chrome(line.text):
+            above.append(line)
+            continue
+        if _title_like(line.text):
+            for header in above:
+                _drop(header, "page.site-header", "the site's name or menu above the page's title")
+        return
+
+
+#: a paragraph of the text: this long, with a sentence end in it
+CONTENT_LINE_MIN = 30
+#: removals that start a page's footer (not page numbers or headers, which sit between paragraphs of a PDF)
+_FOOTER_CLASSES = ("docshare.", "qa.", "social.", "page.widgets", "page.counter", "page.menu", "page.comments",
+                   "page.site-chrome", "page.advert", "page.framed-line")
+
+
+def footer(lines: list[Line]) -> None:
+    """The page's footer under the text: after the last paragraph, once boilerplate starts, short lines go too.
+
+    Related links, comments, author boxes and sidebars come in as many phrasings as there are sites;
+    what they share is their place.  After the text's last paragraph (a line of some length with a
+    sentence end), the first line a rule removed starts the footer, and every short line after it
+    goes with it.  A long paragraph there (a second answer) stays.
+    """
+    last = max((i for i, line in enumerate(lines) if len(line.text) >= CONTENT_LINE_MIN
+                and re.search("[。！？]", line.text)), default=None)
+    if last is None:
+        return
+    start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
+    if start is None:
+        return
+    for line in lines[start + 1:]:
+        if QUESTION_MARKER.match(line.text):
+            return
+        if line.text.strip() and len(line.text) < CONTENT_LINE_MIN:
+            _drop(line, "page.footer", "a short line of the page's footer, under the text's last paragraph")
 
 
 #: the same words twice on one line (如何设计考核销售队伍 如何设计考核销售队伍)
@@ -230,19 +305,33 @@ SECTION_HEADING_MAX = 30
 
 
 def bare_numbers(lines: list[Line]) -> None:
-    """A number alone on a line is a page number, unless the numbers run 1, 2, 3 … each before a heading.
+    """A number alone on a line is a page number, unless the numbers run 1, 2, 3 … each before its section.
 
-    Articles number their sections on a line of their own (01 / 先翻聊天记录); the splitter makes
-    those points.  Anything else is the page number of a PDF or slide.
+    Articles and how-to sites number their sections or steps on a line of their own (01 / 先翻聊天记录,
+    or 1 / the step's text); the splitter makes those points.  A number that follows a sentence cut
+    in the middle, or another number, is the page number of a PDF or a slide (or a row of step links).
     """
     kept = _kept(lines)
     numbers = [(i, int(m.group(1))) for i, line in enumerate(kept) if (m := BARE_NUMBER.match(line.text))]
-    sections = [(i, n) for i, n in numbers if i + 1 < len(kept) and _heading_like(kept[i + 1].text)]
-    keep = {i for i, _ in sections} if [n for _, n in sections] == list(range(1, len(sections) + 1)) \
-        and len(sections) >= 2 else set()
+    # the numbers that run 1, 2, 3 … in order, each opening a section (a stray number before them is skipped)
+    run = []
+    for i, n in numbers:
+        if n == len(run) + 1 and _opens_section(kept, i):
+            run.append(i)
+    keep = set(run) if len(run) >= 2 else set()
     for i, _n in numbers:
         if i not in keep:
             _drop(kept[i], "page.page-number", "a page number on its own line")
+
+
+def _opens_section(kept: list[Line], i: int) -> bool:
+    """The number at ``i`` stands before a heading, or between a finished sentence and new text."""
+    if i + 1 >= len(kept) or BARE_NUMBER.match(kept[i + 1].text):
+        return False
+    before = kept[i - 1].text.rstrip() if i > 0 else ""
+    # after a finished sentence, or after a short heading of its own (方法/步骤)
+    return (_heading_like(kept[i + 1].text) or not before or before.endswith(tuple("。！？；…”」:："))
+            or (len(before) <= SITE_NAME_MAX and not re.search("[，,]", before)))
 
 
 def _heading_like(text: str) -> bool:
@@ -251,23 +340,40 @@ def _heading_like(text: str) -> bool:
 
 
 #: a name line is short and has no sentence punctuation
-NAME_LINE_MAX = 16
+NAME_LINE_MAX = 10
 _SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
 #: rules whose removals frame a page's own lines: not page numbers or captions, which sit between real text
-_FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb")
+_FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb",
+            "page.menu", "duplicate.repeated-line")
 _NOT_FRAMING = ("docshare.page-caption",)
+#: an author's name and headline make up to this many lines between a page's labels
+FRAMED_RUN_MAX = 2
 
 
 def framed_line(lines: list[Line]) -> None:
-    """A short line between two lines of a site's boilerplate: an answerer's name, a form's value, a menu item."""
+    """Short lines between two lines of a site's boilerplate: an answerer's name and headline, a form's value.
+
+    The page's title counts as the upper frame too: under it, a name above a date or counter is the byline.
+    """
     present = [line for line in lines if line.original.strip()]  # the source's own lines, blank ones aside
-    for before, line, after in zip(present, present[1:], present[2:], strict=False):
-        text = line.text.strip()
-        if not text or len(text) > NAME_LINE_MAX or _SENTENCE_PUNCTUATION.search(text):
-            continue
-        if _frames(removed_by(before)) and _frames(removed_by(after)):
-            _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
-                  "(an answerer's name, a form's value, a menu item)")
+    title = next((line for line in present if line.text.strip()), None)
+    i = 1
+    while i < len(present) - 1:
+        run = []
+        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]):
+            run.append(present[i + len(run)])
+        before, after = present[i - 1], present[i + len(run)] if run else None
+        if run and after is not None and _frames(removed_by(after)) and \
+                (_frames(removed_by(before)) or (before is title and len(run) == 1)):
+            for line in run:
+                _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
+                      "(an answerer's name or headline, a form's value)")
+        i += max(1, len(run))
+
+
+def _name_like(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(text) and len(text) <= NAME_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _frames(rule: str) -> bool:
@@ -276,6 +382,7 @@ def _frames(rule: str) -> bool:
 
 #: name → detector, in the order they run.  Names share the namespace of the line rules.
 DETECTORS: dict[str, Callable[[list[Line]], None]] = {
+    "page.site-header": site_header,
     "page.page-number": bare_numbers,
     "duplicate.repeated-line": repeated_title,
     "duplicate.glued-title": glued_title,
@@ -283,6 +390,7 @@ DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "duplicate.repeated-paragraph": repeated_paragraph,
     "page.running-header": running_header,
     "page.framed-line": framed_line,
+    "page.footer": footer,
 }
 
 

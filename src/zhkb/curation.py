@@ -37,8 +37,9 @@ class LineRule:
     #: block scope: the lines after the matched one that belong to it
     continues: re.Pattern[str] | None = None
     max_lines: int = 12
-    #: tail scope: the footer ends at the first line longer than this
+    #: tail scope: the footer ends at the first line longer than this, or at a sentence no rule knows
     tail_max_len: int = 80
+    tail_through_sentences: bool = False
     #: the dropped line separated two sources: the next line titles a new section
     starts_section: bool = False
     #: the dropped line labels an answer (最佳答案): what comes before it is the question's details
@@ -168,6 +169,7 @@ def load_line_rules(path: Path, rel: str, label_prefix: str = "") -> list[LineRu
             max_len=_int(entry, "max_len", rel, None),
             continues=_pattern(entry, "continues", rel) if scope == "block" else None,
             max_lines=_int(entry, "max_lines", rel, 12), tail_max_len=_int(entry, "tail_max_len", rel, 80),
+            tail_through_sentences=bool(entry.get("tail_through_sentences", False)),
             starts_section=bool(entry.get("starts_section", False)),
             starts_answer=bool(entry.get("starts_answer", False)),
             examples=_strings(entry, "examples", rel), keeps=_strings(entry, "keeps", rel),

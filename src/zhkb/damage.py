@@ -41,6 +41,8 @@ LOST_MARKS = re.compile(rf"�+|锟斤拷|烫烫烫|屯屯屯|(?<=[{HAN}])\?{{2,
 CONTEXT = 4
 #: a repair is made only when its words are this much likelier (natural log) than the next best
 CONFIDENCE_MARGIN = math.log(4)
+#: how much less likely a repair is that leaves the character before the gap as a word of its own
+STRAY_CHARACTER_PENALTY = math.log(20)
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,27 @@ def _two_character_words() -> dict[str, tuple[str, ...]]:
     return {first: tuple(sorted(seconds)) for first, seconds in words.items()}
 
 
-def _log_probability(text: str) -> float:
-    """The log probability of jieba's best segmentation of ``text``."""
+def _log_probability(text: str, bound: int | None = None) -> float:
+    """The log probability of jieba's best segmentation of ``text``.
+
+    With ``bound``, the character at that index is expected inside a word: if the best segmentation
+    leaves it alone, the text pays ``STRAY_CHARACTER_PENALTY`` (the character before a gap usually
+    begins a word the lost characters finish: 正|常现|象, 保|单).
+    """
     dt = _jieba()
     route: dict[int, tuple[float, int]] = {}
     dt.calc(text, dt.get_DAG(text), route)
-    return route[0][0]
+    score = route[0][0]
+    if bound is not None and 0 <= bound < len(text):
+        start = 0
+        while start < len(text):
+            end = route[start][1] + 1
+            if start <= bound < end:
+                if end - start == 1:
+                    score -= STRAY_CHARACTER_PENALTY
+                break
+            start = end
+    return score
 
 
 def recover(left: str, reading: str, right: str, at_most: int = 2) -> str | None:
@@ -147,7 +164,8 @@ def recover(left: str, reading: str, right: str, at_most: int = 2) -> str | None
     candidates = list(last)
     if left and at_most >= 2:
         candidates += [first + char for first in _two_character_words().get(left[-1], ()) for char in last]
-    scored = sorted(((_log_probability(left + c + right), c) for c in candidates), reverse=True)
+    scored = sorted(((_log_probability(left + c + right, bound=len(left) - 1), c) for c in candidates),
+                    reverse=True)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < CONFIDENCE_MARGIN:
         return None
     return scored[0][1]

@@ -53,6 +53,7 @@ ORDINAL_MEASURES = "次个位天年名步章节届期轮页行招式计讲课条
 POINT_STYLES: list[tuple[int, str, re.Pattern[str]]] = [
     (0, "cn-dun", re.compile(rf"^([{CN_NUM}]+)[、．] ?")),
     (1, "cn-paren", re.compile(rf"^[（(]([{CN_NUM}]+)[)）] ?")),
+    (1, "cn-bracket", re.compile(rf"^【({NUMBER})】 ?")),
     (1, "step", re.compile(rf"^第({NUMBER})[步招式计讲课点条][：:、，,．.]? ?")),
     # 第一 as a point, not 第一次, 第一段, 第一年 … (a measure word after the number)
     (1, "ordinal", re.compile(rf"^第([{CN_NUM}]+)(?![{ORDINAL_MEASURES}])[、，：．]? ?")),
@@ -228,6 +229,8 @@ def title_split(text: str) -> tuple[int, int]:
     colon = next((i for i, ch in enumerate(text[:first_end]) if ch in "：:" and outside[i]), 0)
     if 0 < colon <= COMMA_TITLE_MAX and not _is_fragment(text[:colon]):
         return colon, colon + 1
+    if not ends and len(text) <= HEADING_MAX:
+        return len(text), len(text)  # a heading on a line of its own: all of it, commas and all
     if 0 < first_end <= SHORT_TITLE and ends:
         return _cut(text, first_end)
     for i, ch in enumerate(text[:min(first_end, COMMA_TITLE_MAX + 1)]):
@@ -339,9 +342,9 @@ def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
     itself a question); under a title that is not a question they are the text's points.
     """
     starts = {i for i, seg in enumerate(segments) if QUESTION.match(seg.text)}
-    for i, seg in enumerate(segments):
-        if QA_QUESTION.match(seg.text) and any(QA_ANSWER.match(s.text) for s in segments[i + 1:i + 2 + QA_GAP]):
-            starts.add(i)
+    pairs = _qa_pairs(segments)
+    if pairs and (pairs[0] == 0 or has_markers or _is_question_line(segments[0].text)):
+        starts |= set(pairs)  # a page of questions; under a title that is not one, the pairs are its points
     if has_markers or starts or not segments or not _is_question_line(segments[0].text):
         return starts
     answered = False  # the current question has some answer: a new question line starts a new article
@@ -354,6 +357,12 @@ def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
         elif i > 0 and len(seg.text) > QUESTION_LINE_MAX:
             answered = True
     return starts
+
+
+def _qa_pairs(segments: list[Segment]) -> list[int]:
+    """Indexes of 问：/Q： lines answered by a 答：/A： line within a few lines."""
+    return [i for i, seg in enumerate(segments) if QA_QUESTION.match(seg.text)
+            and any(QA_ANSWER.match(s.text) for s in segments[i + 1:i + 2 + QA_GAP])]
 
 
 def _question_line_points(body: list[Segment], title: str) -> dict[int, Point]:
@@ -476,7 +485,10 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
             level = len(stack) + 1
             end, body_start = title_split(seg.text[point.marker_end:])
             # sub-items ((1), ①, bullets) under a point are its list, not headings of their own
-            sub_item = point.rank >= SUB_ITEM_RANK and any(rank > SECTION_RANK for rank, _, _ in stack)
+            # bullets under any point, and (1)/①/() under a point numbered at that depth already
+            open_points = [rank for rank, _, _ in stack if rank > SECTION_RANK]
+            sub_item = (point.style == "bullet" and bool(open_points)) or \
+                (point.rank >= SUB_ITEM_RANK and bool(open_points) and open_points[-1] >= SUB_ITEM_RANK)
             if level > MAX_HEADING_LEVEL or sub_item or end == 0:
                 _add_item(current_blocks, point)
                 if end == 0 and level <= MAX_HEADING_LEVEL and point.style != "bullet":
@@ -496,8 +508,12 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
                 if rest:
                     _add_text(current_blocks, seg, rest)
         else:
+            answer = QA_ANSWER.match(seg.text) if stack and stack[-1][2] == "qa-pair" else None
+            if answer:
+                seg.edit("split.answer_marker", 0, answer.end())  # the 答： of a question that is a point
             kind = "question" if current_blocks is article.lead and i < answer_at else "paragraph"
-            _add_text(current_blocks, seg, seg.text.strip(), kind)
+            if seg.text.strip():
+                _add_text(current_blocks, seg, seg.text.strip(), kind)
         i += 1
     _group_short_lines(article)
     _mark_incomplete(article, notices)
@@ -529,6 +545,9 @@ def _points_to_keep(body: list[Segment], title: str = "", markers: bool = True) 
     points.update(_number_line_points(body))
     if not markers:
         points.update({k: p for k, p in _question_line_points(body, title).items() if k not in points})
+        for i in _qa_pairs(body):
+            qa = QA_QUESTION.match(body[i].text)
+            points[id(body[i])] = Point(body[i], 1, "qa-pair", qa.group(1), qa.end())
     for group in WORDY_STYLES:
         keys = [key for key, p in points.items() if p.style in group]
         if len(keys) < 2:
@@ -596,9 +615,12 @@ def _add_item(blocks: list[Block], point: Point) -> None:
 def _add_text(blocks: list[Block], seg: Segment, text: str, kind: str = "paragraph") -> None:
     """A paragraph; a labelled one (点评：…) keeps its label apart; a sentence cut by a page break is joined."""
     previous = blocks[-1] if blocks else None
-    broken = previous is not None and not previous.label and re.search(rf"[{CJK}，、]$", previous.lines[-1])
+    broken = (previous is not None and not previous.label and len(previous.lines[-1]) >= WRAPPED_LINE_MIN
+              and re.search(rf"[{CJK}，、]$", previous.lines[-1]))
     if broken and (seg.continues or (seg.after_removed and previous.kind == kind)) and find_point_text(text) is None:
-        previous.lines[-1] += text  # one sentence, cut by a line wrap or a page break
+        # one sentence, cut by a line wrap or a page break (with the space Chinese keeps before Latin and digits)
+        gap = " " if re.match(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9%][{CJK}]", previous.lines[-1][-1:] + text[:1]) else ""
+        previous.lines[-1] += gap + text
         return
     label = LABEL.match(text)
     if label and len(label.group(1)) <= LABEL_MAX and label.end() < len(text):
@@ -632,6 +654,8 @@ def _group_short_lines(article: Article) -> None:
 
 #: a paragraph this long that stops without punctuation was cut off
 CUT_OFF_MIN = 20
+#: the article's last paragraph is judged on less: nothing after it can finish its sentence
+CUT_OFF_LAST_MIN = 8
 
 
 def _mark_incomplete(article: Article, notices: list[Notice]) -> None:
@@ -644,6 +668,10 @@ def _mark_incomplete(article: Article, notices: list[Notice]) -> None:
                     and not last.endswith("等"):
                 block.cut_off = True
     final = next((blocks for blocks in reversed(all_blocks) if blocks), [])
+    last = final[-1] if final else None
+    if last is not None and last.kind == "paragraph" and len(last.lines[-1]) >= CUT_OFF_LAST_MIN \
+            and re.search(rf"[{CJK}A-Za-z0-9，、]$", last.lines[-1]) and not last.lines[-1].endswith("等"):
+        last.cut_off = True  # even a short last line that stops mid-sentence ends a truncated answer
     for blocks in all_blocks:
         for block in blocks:
             if not block.cut_off:
