@@ -19,6 +19,7 @@ from .read import read_source
 from .report import SourceSummary, render_report
 from .split import split_source
 from .tag import tag_articles
+from .taiwan_report import traditional_report
 from .write import render_docs
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -94,6 +95,7 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
     output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired).items()}
     output.files["sources/ids.yml"] = dump_registry(registry)
     output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices)
+    output.files["reports/traditional.md"] = traditional_report(output.files, curation.opencc_dir)
     return output
 
 
