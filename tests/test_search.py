@@ -198,7 +198,8 @@ def test_rules_for_the_traditional_site_are_in_traditional():
         to_traditional, to_simplified)
     assert rules.script == "hant"
     assert "怎麼" in rules.stop_words
-    assert rules.synonyms[0][:2] == ["信息", "資訊"]
+    # The site's own word first (the Taiwan site writes 資訊 for 信息), then the word as typed.
+    assert rules.synonyms[0][:2] == ["資訊", "信息"]
     assert "蒐集" in rules.synonyms[1]
     assert rules.char_map["户"] == "戶" and rules.char_map["么"] == "麼"  # 么 comes from the stop word
 

@@ -437,6 +437,40 @@ class TaiwanConverter:
             trace.decisions.append(Decision(i, char, out[i], rule, text[start:end]))
 
 
+@functools.cache
+def _one_character_entries() -> dict[str, str]:
+    """The package's one-character phrase fixes (账 -> 帳): character conversions zhkb adds to OpenCC's."""
+    rel = f"{PACKAGE_REL}/{PHRASES_FILE}"
+    return {fields[0]: fields[1] for _, fields in read_table(package_file(PHRASES_FILE), rel, 3)
+            if len(fields[0]) == len(fields[1]) == 1}
+
+
+def is_character_form(simplified: str, traditional: str) -> bool:
+    """Whether ``traditional`` is a Taiwan form of the character ``simplified`` (and not another word's).
+
+    The forms are the character itself, OpenCC's (``STCharacters`` through
+    ``TWVariants``) and zhkb's one-character fixes: 發 and 髮 are forms of 发;
+    資 is no form of 信, though 信息 becomes 資訊.
+    """
+    variants = opencc_dictionary("TWVariants")
+    candidates = opencc_dictionary("STCharacters").get(simplified, ())
+    return (simplified == traditional or traditional in {variants.get(c, (c,))[0] for c in candidates}
+            or _one_character_entries().get(simplified) == traditional)
+
+
+def character_pairs(text: str, converted: str) -> list[tuple[str, str]]:
+    """The (Simplified, Traditional) character pairs of ``text`` and its conversion ``converted``.
+
+    Only where the conversion kept the length (so characters pair by position),
+    and only pairs of a character and one of its forms: a replaced word (信息 ->
+    資訊, 质量 -> 品質) pairs no characters, so the search does not learn that
+    typing 信 means 資.
+    """
+    if len(text) != len(converted):
+        return []
+    return [(s, t) for s, t in zip(text, converted, strict=True) if is_character_form(s, t)]
+
+
 def _quoted(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1] in OPENING_QUOTES and text[i + 1] in CLOSING_QUOTES
 
