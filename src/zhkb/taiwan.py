@@ -64,6 +64,8 @@ VOCABULARY_FILE = "vocabulary.tsv"
 PHRASES_FILE = "phrases.tsv"
 #: Forms of characters standing alone as a word: ``character<TAB>form<TAB>why``.
 ALONE_FILE = "alone.tsv"
+#: Words whose Taiwan form depends on the sentence, listed for review: ``simplified<TAB>choices``.
+REVIEW_FILE = "review.tsv"
 #: OpenCC's TWPhrases entries the review did not take: ``simplified<TAB>traditional<TAB>twphrases<TAB>why``.
 REJECTED_FILE = "twphrases-rejected.tsv"
 
@@ -124,12 +126,22 @@ class EntryUse:
     cut: str = ""
 
 
+@dataclass(frozen=True)
+class ReviewUse:
+    """An occurrence of a word to review (``review.tsv``) that no applied entry covers."""
+
+    word: str
+    position: int
+    choices: str
+
+
 @dataclass
 class Trace:
     """What the conversion of one paragraph decided."""
 
     decisions: list[Decision] = field(default_factory=list)
     entries: list[EntryUse] = field(default_factory=list)
+    review: list[ReviewUse] = field(default_factory=list)
 
 
 def read_table(path: Path, rel: str, columns: int) -> list[tuple[int, list[str]]]:
@@ -176,6 +188,13 @@ def load_alone() -> dict[str, tuple[str, str]]:
             raise InputError(rel, f"{char!r} -> {form!r}: one character each", line=number)
         table[char] = (form, f"{rel}:{number}")
     return table
+
+
+@functools.cache
+def load_review() -> dict[str, str]:
+    """Words to review -> their Taiwan choices (``review.tsv``)."""
+    rel = f"{PACKAGE_REL}/{REVIEW_FILE}"
+    return {word: choices for _, (word, choices) in read_table(package_file(REVIEW_FILE), rel, 2)}
 
 
 @functools.cache
@@ -312,6 +331,10 @@ class TaiwanConverter:
 
         if trace is not None:
             self._record(text, out, inside, words, changed, trace)
+            for word, choices in load_review().items():
+                for match in re.finditer(re.escape(word), text):
+                    if not any(position in inside for position in range(match.start(), match.end())):
+                        trace.review.append(ReviewUse(word, match.start(), choices))
         result, cursor = [], 0
         for start, entry in spans:
             result.append("".join(out[cursor:start]))
@@ -492,7 +515,7 @@ def _stamp(*paths: Path) -> str:
 def taiwan_converter(overrides_dir: Path) -> TaiwanConverter:
     """The Taiwan converter with the package's data and the overrides in ``overrides_dir`` (``s2tw.txt``)."""
     overrides_file = Path(overrides_dir) / DIRECTIONS["s2tw"][1]
-    files = [overrides_file, *(package_file(name) for name in (VOCABULARY_FILE, PHRASES_FILE, ALONE_FILE))]
+    files = [overrides_file, *(package_file(name) for name in (VOCABULARY_FILE, PHRASES_FILE, ALONE_FILE, REVIEW_FILE))]
     return _taiwan_converter(str(overrides_file), _stamp(*files))
 
 
