@@ -71,9 +71,12 @@ REJECTED_FILE = "twphrases-rejected.tsv"
 
 #: Kinds of entries, strongest first (between keys of the same length).
 OVERRIDE, PHRASE, VOCABULARY = "override", "phrase", "vocabulary"
+#: A word of the text kept whole against an OpenCC phrase reaching into it (not a reviewed entry).
+WORD = "word"
 
 #: Rules that decide a character's form (``Decision.rule``).
 RULE_ENTRY = "entry"
+RULE_WORD = "word kept whole"
 RULE_OPENCC_PHRASE = "OpenCC phrase"
 RULE_OPENCC_DEFAULT = "OpenCC default"
 RULE_QUOTED = "quoted"
@@ -213,6 +216,12 @@ def character_forms() -> dict[str, tuple[str, ...]]:
     return forms
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _cut(run: str) -> tuple[tuple[int, int], ...]:
+    """jieba's cut of one run of Han characters (and ASCII letters and digits): (start, end) of each word."""
+    return tuple((start, end) for _word, start, end in _tokenizer().tokenize(run, HMM=False))
+
+
 @functools.cache
 def _tokenizer() -> jieba.Tokenizer:
     # jieba's own dictionary only: where an entry applies must not depend on a corpus's search words.
@@ -223,15 +232,30 @@ def _tokenizer() -> jieba.Tokenizer:
 
 
 class Words:
-    """jieba's words of a paragraph: which word each character belongs to."""
+    """jieba's words of a paragraph: which word each character belongs to.
+
+    jieba cuts each run of Han characters and ASCII letters and digits on its
+    own (``jieba.re_han_default``); so do we, remembering the cuts of each run,
+    because the site converts the same runs again and again (a page, then its
+    runs for the search index).  Other characters are words of one character.
+    """
 
     def __init__(self, text: str):
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for _word, start, end in _tokenizer().tokenize(text, HMM=False):
-            self.starts.append(start)
-            self.ends.append(end)
+        cursor = 0
+        for match in jieba.re_han_default.finditer(text):
+            self._singles(cursor, match.start())
+            for start, end in _cut(match.group(0)):
+                self.starts.append(match.start() + start)
+                self.ends.append(match.start() + end)
+            cursor = match.end()
+        self._singles(cursor, len(text))
         self.text = text
+
+    def _singles(self, start: int, end: int) -> None:
+        self.starts += range(start, end)
+        self.ends += range(start + 1, end + 1)
 
     def around(self, position: int) -> tuple[int, int]:
         """The word containing the character at ``position``: (start, end)."""
@@ -272,6 +296,10 @@ class TaiwanConverter:
         self.alone = alone
         self.forms = character_forms()
         self._opencc = opencc_converter(DIRECTIONS["s2tw"][0])
+        #: OpenCC's phrase keys (its segmentation dictionaries), to tell why a word came out otherwise
+        self._phrases = {key for name in ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
+                         for key in opencc_dictionary(name)}
+        self._longest_phrase = max(map(len, self._phrases))
         self.default = {char: self._opencc.convert(char) for char in self.forms}
         for char, (form, origin) in alone.items():
             if form not in self.forms.get(char, ()):
@@ -298,20 +326,15 @@ class TaiwanConverter:
 
     def convert_paragraph(self, text: str, trace: Trace | None = None) -> str:
         """Convert one paragraph; with ``trace``, record every decision in it."""
-        words = Words(text) if trace is not None or self._has_entry(text) else None
-        spans = self._entry_spans(text, words, trace) if words is not None else []
-
-        # OpenCC between the entries; ``out`` holds one converted character per source character.
-        out: list[str] = []
-        inside: dict[int, tuple[int, Entry]] = {}  # source position -> (start, entry) of the entry covering it
-        cursor = 0
-        for start, entry in spans:
-            out += self._opencc_run(text[cursor:start])
-            out += [""] * len(entry.key)
-            for position in range(start, start + len(entry.key)):
-                inside[position] = (start, entry)
-            cursor = start + len(entry.key)
-        out += self._opencc_run(text[cursor:])
+        has_entry = self._has_entry(text)
+        words = Words(text) if trace is not None or has_entry or any(c in self.forms for c in text) else None
+        spans = self._entry_spans(text, words, trace) if has_entry else []
+        out, inside = self._fill(text, spans)
+        if words is not None:
+            guards = self._word_guards(text, out, inside, words)
+            if guards:
+                spans = sorted(spans + guards, key=lambda span: span[0])
+                out, inside = self._fill(text, spans)
 
         # Characters given another form than their default somewhere in the paragraph.
         varied = {char for char, form in zip(text, out, strict=True) if form and char in self.forms
@@ -333,7 +356,8 @@ class TaiwanConverter:
             self._record(text, out, inside, words, changed, trace)
             for word, choices in load_review().items():
                 for match in re.finditer(re.escape(word), text):
-                    if not any(position in inside for position in range(match.start(), match.end())):
+                    if not any(position in inside and inside[position][1].kind != WORD
+                               for position in range(match.start(), match.end())):
                         trace.review.append(ReviewUse(word, match.start(), choices))
         result, cursor = [], 0
         for start, entry in spans:
@@ -342,6 +366,66 @@ class TaiwanConverter:
             cursor = start + len(entry.key)
         result.append("".join(out[cursor:]))
         return "".join(result)
+
+    def _fill(self, text: str, spans: list[tuple[int, Entry]]) -> tuple[list[str], dict[int, tuple[int, Entry]]]:
+        """OpenCC between ``spans``: one converted character per source character ('' inside a span),
+        and for each position inside a span, (start, entry) of that span."""
+        out: list[str] = []
+        inside: dict[int, tuple[int, Entry]] = {}
+        cursor = 0
+        for start, entry in spans:
+            out += self._opencc_run(text[cursor:start])
+            out += [""] * len(entry.key)
+            for position in range(start, start + len(entry.key)):
+                inside[position] = (start, entry)
+            cursor = start + len(entry.key)
+        out += self._opencc_run(text[cursor:])
+        return out, inside
+
+    def _word_guards(self, text: str, out: list[str], inside: dict[int, tuple[int, Entry]],
+                     words: Words) -> list[tuple[int, Entry]]:
+        """Words of the text that an OpenCC phrase reaching in from outside gave another form.
+
+        OpenCC segments greedily, left to right: in 好干部 its phrase 好干 (好乾,
+        easy to dry) takes the 干 of 干部, which alone is 幹部.  A word (jieba)
+        whose conversion in place differs from its conversion alone at a
+        character with several forms, where an OpenCC phrase crosses its edge
+        over that character, is converted alone.  A longer phrase that contains
+        the whole word still decides (it knows more of the sentence).
+        """
+        guards = []
+        for start, end in zip(words.starts, words.ends, strict=True):
+            if end - start < 2 or any(k in inside for k in range(start, end)):
+                continue
+            if not any(text[k] in self.forms for k in range(start, end)):
+                continue
+            alone = self._alone(text[start:end])
+            if alone == "".join(out[start:end]):
+                continue
+            for k in range(start, end):
+                if alone[k - start] != out[k] and text[k] in self.forms:
+                    crossing = self._crossing_phrase(text, start, end, k)
+                    if crossing:
+                        origin = f"OpenCC's {crossing} would cut the word {text[start:end]}"
+                        guards.append((start, Entry(text[start:end], alone, WORD, origin)))
+                        break
+        return guards
+
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 -- one converter per data set, kept for the process
+    def _alone(self, word: str) -> str:
+        """OpenCC's conversion of ``word`` by itself."""
+        return self._opencc.convert(word)
+
+    def _crossing_phrase(self, text: str, start: int, end: int, k: int) -> str:
+        """An OpenCC phrase over position ``k`` that crosses an edge of the word [start, end) ('' if none)."""
+        phrases = self._phrases
+        longest = self._longest_phrase
+        for first in range(max(0, k - longest + 1), k + 1):
+            for last in range(k + 1, min(len(text), first + longest) + 1):
+                crosses = (first < start and last < end) or (start < first and last > end)
+                if crosses and text[first:last] in phrases:
+                    return text[first:last]
+        return ""
 
     def _opencc_run(self, run: str) -> list[str]:
         if not run:
@@ -453,7 +537,8 @@ class TaiwanConverter:
             if i in inside:
                 start, entry = inside[i]
                 form = self._form_at(out, inside, i) or entry.value
-                trace.decisions.append(Decision(i, char, form, RULE_ENTRY, entry.key, entry.origin))
+                rule = RULE_WORD if entry.kind == WORD else RULE_ENTRY
+                trace.decisions.append(Decision(i, char, form, rule, entry.key, entry.origin))
                 continue
             start, end = words.around(i)
             rule = RULE_OPENCC_DEFAULT if out[i] == self.default[char] else RULE_OPENCC_PHRASE
