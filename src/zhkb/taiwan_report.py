@@ -169,18 +169,22 @@ def collect(converter: TaiwanConverter, texts: Iterable[Text]) -> tuple[list[Row
             offsets = _output_offsets(paragraph, trace)
 
             def around(start: int, end: int) -> tuple[str, str]:
-                return (output[max(0, offsets[start] - CONTEXT):offsets[start]],  # noqa: B023
-                        output[offsets[end]:offsets[end] + CONTEXT])  # noqa: B023
+                # within the line: a row changes only when its own line does
+                before = output[max(0, offsets[start] - CONTEXT):offsets[start]]  # noqa: B023
+                after = output[offsets[end]:offsets[end] + CONTEXT]  # noqa: B023
+                return before.rpartition("\n")[2], after.partition("\n")[0]
 
             for decision in trace.decisions:
                 before, after = around(decision.position, decision.position + 1)
+                following = paragraph[decision.position + 1:decision.position + 1 + CONTEXT].partition("\n")[0]
                 rows.append(_row(decision, before, after, _where(text, anchors, offset + decision.position),
-                                 paragraph[decision.position + 1:decision.position + 1 + CONTEXT]))
+                                 following))
             for use in trace.entries:
                 before, after = around(use.position, use.position + len(use.entry.key))
                 if not use.applied:
-                    before = paragraph[max(0, use.position - CONTEXT):use.position]
-                    after = paragraph[use.position + len(use.entry.key):use.position + len(use.entry.key) + CONTEXT]
+                    before = paragraph[max(0, use.position - CONTEXT):use.position].rpartition("\n")[2]
+                    end = use.position + len(use.entry.key)
+                    after = paragraph[end:end + CONTEXT].partition("\n")[0]
                 uses.append(UseRow(use, before, after, _where(text, anchors, offset + use.position)))
             for word in trace.review:
                 end = word.position + len(word.word)
