@@ -174,8 +174,12 @@ def collect(converter: TaiwanConverter, texts: Iterable[Text]) -> tuple[list[Row
                 after = output[offsets[end]:offsets[end] + CONTEXT]  # noqa: B023
                 return before.rpartition("\n")[2], after.partition("\n")[0]
 
+            # A character inside an entry that changes the length (复印件 -> 影本) shows the whole entry's value.
+            spans = {k: (use.position, use.position + len(use.entry.key)) for use in trace.entries
+                     if use.applied and len(use.entry.key) != len(use.entry.value)
+                     for k in range(use.position, use.position + len(use.entry.key))}
             for decision in trace.decisions:
-                before, after = around(decision.position, decision.position + 1)
+                before, after = around(*spans.get(decision.position, (decision.position, decision.position + 1)))
                 following = paragraph[decision.position + 1:decision.position + 1 + CONTEXT].partition("\n")[0]
                 rows.append(_row(decision, before, after, _where(text, anchors, offset + decision.position),
                                  following))
