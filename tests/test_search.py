@@ -340,7 +340,9 @@ def test_both_variants_have_the_same_words(built_site):
             # split where the text has breaks; punctuation stays on its word, so phrases convert as on the page
             simplified_words = [w for w in re.split(r"[\s\u200b]+", simplified[field]) if w]
             traditional_words = [w for w in re.split(r"[\s\u200b]+", traditional[field]) if w]
-            assert [len(w) for w in simplified_words] == [len(w) for w in traditional_words], simplified["location"]
+            # Where a Taiwan word has another length (平方米: 平方公尺), the run is cut on its own (through t2s).
+            if len("".join(simplified_words)) == len("".join(traditional_words)):
+                assert [len(w) for w in simplified_words] == [len(w) for w in traditional_words], simplified["location"]
             assert to_traditional("".join(simplified_words)) == "".join(traditional_words), simplified["location"]
             words += len(simplified_words)
     assert words > 4000  # the whole corpus was compared
@@ -379,7 +381,10 @@ def test_relevance_and_script_independence_in_node(built_site, query_set, varian
     judge = searcheval.HitJudge(folder, to_simplified)
     as_typed = harness_results(built_site, variant, [q.text for q in queries])
     simplified = harness_results(built_site, variant, [to_simplified(q.text) for q in queries])
-    traditional = harness_results(built_site, variant, [to_traditional(q.text) for q in queries])
+    # Typed in Traditional as a reader's own converter spells it: the site's Taiwan words (质量: 品質)
+    # would make another query.
+    plain_s2tw = functools.partial(convert, direction="s2tw")
+    traditional = harness_results(built_site, variant, [plain_s2tw(q.text) for q in queries])
     first_hits = [judge.first_hit(q, ["/" + link["location"] for link in result["links"]])
                   for q, result in zip(queries, as_typed, strict=True)]
     metrics = searcheval.relevance(first_hits)

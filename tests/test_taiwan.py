@@ -361,6 +361,7 @@ def test_a_replaced_word_pairs_no_characters_for_the_search():
     assert character_pairs("头发", "頭髮") == [("头", "頭"), ("发", "髮")]
     assert character_pairs("坏账", "壞帳") == [("坏", "壞"), ("账", "帳")]
     assert character_pairs("平方米", "平方公尺") == []
+    assert character_pairs("穿着", "穿著") == [("穿", "穿"), ("着", "著")]  # a Taiwan variant (TWVariants)
 
 
 def test_the_search_cuts_traditional_text_whose_words_changed_length():

@@ -561,7 +561,7 @@ def is_character_form(simplified: str, traditional: str) -> bool:
     資 is no form of 信, though 信息 becomes 資訊.
     """
     variants = opencc_dictionary("TWVariants")
-    candidates = opencc_dictionary("STCharacters").get(simplified, ())
+    candidates = opencc_dictionary("STCharacters").get(simplified, (simplified,))
     return (simplified == traditional or traditional in {variants.get(c, (c,))[0] for c in candidates}
             or _one_character_entries().get(simplified) == traditional)
 
