@@ -320,6 +320,12 @@ def test_a_bad_override_line_names_the_file_and_line(tmp_path):
     assert "sources/opencc/s2tw.txt:2" in str(error.value)
 
 
+def test_a_bad_t2s_override_line_names_the_file_and_line(tmp_path):
+    (tmp_path / "t2s.txt").write_text("著手\t着手\n\n隨著\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sources/opencc/t2s.txt:3: expected `key<TAB>value`"):
+        convert("隨著", "t2s", tmp_path)
+
+
 def test_a_repeated_override_names_both_lines(tmp_path):
     (tmp_path / "s2tw.txt").write_text("信息\t資訊\n# note\n信息\t資料\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"s2tw.txt:3: '信息' is already defined on line 1"):

@@ -155,8 +155,7 @@ def read_dictionary(path: Path, rel: str) -> list[tuple[int, str, str]]:
 
 def _opencc_text_dict(override_file: Path) -> Path | None:
     """The override file as a plain OpenCC text dictionary (comments dropped), or None if empty."""
-    rel = override_file.name
-    entries = read_dictionary(override_file, rel)
+    entries = read_dictionary(override_file, f"sources/opencc/{override_file.name}")
     if not entries:
         return None
     return _cache_file(f"{override_file.stem}.txt", "".join(f"{key}\t{value}\n" for _, key, value in entries))
@@ -174,8 +173,13 @@ def opencc_converter(base_config: str, override_file: Path | None = None) -> ope
     return _opencc(json.dumps(config, ensure_ascii=False, sort_keys=True, indent=1))
 
 
-def _stamp(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+def _stamp(path: Path) -> tuple:
+    """What tells whether an override file changed (cheap: a converter is looked up for every text)."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return ()
+    return (status.st_mtime_ns, status.st_size)
 
 
 def converter(direction: str, overrides_dir: Path | None = None):
@@ -190,12 +194,12 @@ def converter(direction: str, overrides_dir: Path | None = None):
         from .taiwan import taiwan_converter  # zhkb.taiwan builds on this module
 
         return taiwan_converter(Path(overrides_dir))
-    # The stamp (the file's content hash) makes the cache notice edits.
+    # The stamp (the file's time and size) makes the cache notice edits.
     return _t2s_converter(str(override_file), _stamp(override_file))
 
 
 @functools.cache
-def _t2s_converter(override_file: str, stamp: str) -> opencc.OpenCC:
+def _t2s_converter(override_file: str, stamp: tuple) -> opencc.OpenCC:
     return opencc_converter(DIRECTIONS["t2s"][0], Path(override_file))
 
 

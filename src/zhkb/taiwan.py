@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import logging
 import re
 from collections.abc import Iterator
@@ -590,11 +589,16 @@ def _sentence(text: str, i: int) -> tuple[int, int]:
     return start, end
 
 
-def _stamp(*paths: Path) -> str:
-    digest = hashlib.sha256()
+def _stamp(*paths: Path) -> tuple:
+    """What tells whether the data files changed (cheap: the converter is looked up for every text)."""
+    stamp = []
     for path in paths:
-        digest.update(path.read_bytes() if path.exists() else b"")
-    return digest.hexdigest()
+        try:
+            status = path.stat()
+            stamp.append((str(path), status.st_mtime_ns, status.st_size))
+        except FileNotFoundError:
+            stamp.append((str(path), None, None))
+    return tuple(stamp)
 
 
 def taiwan_converter(overrides_dir: Path) -> TaiwanConverter:
@@ -605,6 +609,6 @@ def taiwan_converter(overrides_dir: Path) -> TaiwanConverter:
 
 
 @functools.cache
-def _taiwan_converter(overrides_file: str, stamp: str) -> TaiwanConverter:
-    # ``stamp`` (the data files' content hash) makes the cache notice edits.
+def _taiwan_converter(overrides_file: str, stamp: tuple) -> TaiwanConverter:
+    # ``stamp`` (the data files' times and sizes) makes the cache notice edits.
     return TaiwanConverter(load_entries(Path(overrides_file)), load_alone())
