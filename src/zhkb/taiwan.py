@@ -19,7 +19,10 @@ Each paragraph (text between blank lines) is converted in three steps:
 2. **OpenCC ``s2tw`` as shipped** (its own config, see :mod:`zhkb.convert`)
    converts the text between the entries.  It keeps every character's
    position (its dictionaries map n characters to n), which steps 3 and the
-   report rely on, and which is checked.
+   report rely on, and which is checked.  OpenCC segments greedily, left to
+   right: where one of its phrases reaches into a word from outside and
+   changes a character of it (its 好干, 好乾 "easy to dry", takes the 干 of
+   干部), that word is converted on its own (好幹部).
 3. **Meaning rules** for a character with several Traditional forms (发: 發
    or 髮) that OpenCC left at its default form and that stands alone as a
    word (jieba):
@@ -33,8 +36,9 @@ Each paragraph (text between blank lines) is converted in three steps:
      as a word (舍 -> 捨: 舍 "house" lives in words like 宿舍).
 
 Conversion knowledge is data: the package's reviewed lists under
-``zhkb/defaults/taiwan/`` (they hold for any sales or service text) and the
-corpus's overrides under ``sources/opencc/``.
+``zhkb/defaults/taiwan/`` (they hold for any text) and the knowledge base's
+own entries in ``sources/opencc/s2tw.txt`` (words whose Taiwan form holds in
+its domain, such as 质量 -> 品質 in sales, and its editor's choices).
 """
 
 from __future__ import annotations
