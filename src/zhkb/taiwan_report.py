@@ -198,8 +198,15 @@ def collect(converter: TaiwanConverter, texts: Iterable[Text]) -> tuple[list[Row
     return sorted(rows, key=Row.key), uses, review
 
 
+def _file(origin: str) -> str:
+    """The file of an origin ``path:line``: a row names the file, not the line, so that editing a data file
+    does not change the rows of the entries it did not touch (the row shows the entry's key)."""
+    path, colon, line = origin.rpartition(":")
+    return path if colon and line.isdigit() else origin
+
+
 def _row(decision: Decision, before: str, after: str, where: str, simplified_after: str) -> Row:
-    return Row(decision.char, decision.form, decision.word, decision.rule, decision.origin, before, after, where,
+    return Row(decision.char, decision.form, decision.word, decision.rule, _file(decision.origin), before, after, where,
                simplified_after)
 
 
@@ -235,7 +242,7 @@ def _render_entries(uses: list[UseRow]) -> list[str]:
     for row in uses:
         if row.use.applied:
             entry = row.use.entry
-            applied[(entry.key, entry.value, entry.origin)].append(row.where)
+            applied[(entry.key, entry.value, _file(entry.origin))].append(row.where)
     out = ["## Reviewed entries applied", "",
            f"{sum(len(v) for v in applied.values())} occurrences of {len(applied)} entries "
            "(Taiwan vocabulary, phrase fixes, the corpus's overrides).", ""]
@@ -256,7 +263,7 @@ def _render_entries(uses: list[UseRow]) -> list[str]:
         for row in skipped:
             entry = row.use.entry
             context = f"{row.before}【{entry.key}】{row.after}"
-            out.append(f"| {_cell(entry.key)} | {_cell(row.use.cut)} | {_cell(context)} | `{entry.origin}` | "
+            out.append(f"| {_cell(entry.key)} | {_cell(row.use.cut)} | {_cell(context)} | `{_file(entry.origin)}` | "
                        f"`{row.where}` |")
         out.append("")
     return out
