@@ -21,6 +21,7 @@ from .review import review_lines
 from .split import split_source
 from .suggest import TagSuggestion, suggest_tags
 from .tag import tag_articles
+from .taiwan_report import traditional_report
 from .write import render_docs
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -105,6 +106,7 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
     output.files["sources/ids.yml"] = dump_registry(registry)
     output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices, output.suggestions,
                                                       curation.switched_off)
+    output.files["reports/traditional.md"] = traditional_report(output.files, curation.opencc_dir)
     return output
 
 

@@ -34,6 +34,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from zhkb.site.search_index import HAN_RUN, Converter
 from zhkb.site.settings import EXTRA_KEY
+from zhkb.taiwan import character_pairs
 
 #: The generated file, relative to a variant's site folder.  The worker
 #: loads it from its own folder (``assets/javascripts/workers/``) as ``../../../search/query_rules.js``.
@@ -121,9 +122,7 @@ def conversion_pairs(simplified_texts: Iterable[str], to_traditional: Converter)
     pairs: Counter[tuple[str, str]] = Counter()
     for text in simplified_texts:
         for run in HAN_RUN.findall(text):
-            converted = to_traditional(run)
-            if len(converted) == len(run):
-                pairs.update(zip(run, converted, strict=True))
+            pairs.update(character_pairs(run, to_traditional(run)))
     return pairs
 
 
