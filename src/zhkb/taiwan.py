@@ -106,6 +106,8 @@ class Entry:
     kind: str
     #: file:line it comes from, as the report names it
     origin: str
+    #: taken from OpenCC's TWPhrases (the phrase table of s2twp): applied where s2twp itself would apply it
+    twphrases: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,8 @@ def load_entries(overrides_file: Path | None) -> list[Entry]:
         rel = f"{PACKAGE_REL}/{name}"
         columns = 4 if kind == VOCABULARY else 3
         for number, fields in read_table(package_file(name), rel, columns):
-            entries.append(Entry(fields[0], fields[1], kind, f"{rel}:{number}"))
+            twphrases = kind == VOCABULARY and fields[2] == "TWPhrases"
+            entries.append(Entry(fields[0], fields[1], kind, f"{rel}:{number}", twphrases))
     if overrides_file is not None and overrides_file.exists():
         rel = f"sources/opencc/{overrides_file.name}"
         for number, key, value in read_dictionary(overrides_file, rel):
@@ -299,6 +302,7 @@ class TaiwanConverter:
         self.alone = alone
         self.forms = character_forms()
         self._opencc = opencc_converter(DIRECTIONS["s2tw"][0])
+        self._s2twp = opencc_converter("s2twp.json")
         #: OpenCC's phrase keys (its segmentation dictionaries), to tell why a word came out otherwise
         self._phrases = {key for name in ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
                          for key in opencc_dictionary(name)}
@@ -454,6 +458,8 @@ class TaiwanConverter:
                 if not text.startswith(entry.key, i):
                     continue
                 cut = words.cut_by(i, i + len(entry.key))
+                if not cut and entry.twphrases and not self._s2twp_agrees(text, i, entry):
+                    cut = "OpenCC's own segmentation (s2twp does not apply it here)"
                 if cut:
                     if trace is not None:
                         trace.entries.append(EntryUse(entry, i, applied=False, cut=cut))
@@ -468,6 +474,19 @@ class TaiwanConverter:
                 trace.entries.append(EntryUse(chosen, i, applied=True))
             i += len(chosen.key)
         return spans
+
+    #: characters of context on each side when asking s2twp about an entry
+    S2TWP_CONTEXT = 6
+
+    def _s2twp_agrees(self, text: str, i: int, entry: Entry) -> bool:
+        """True when OpenCC's s2twp, whose phrase table the entry comes from, applies it here too.
+
+        OpenCC segments greedily: where one of its phrases takes part of the key (打印出来), s2twp
+        leaves the key alone, and so does zhkb (the text then reads back as written).
+        """
+        start = max(0, i - self.S2TWP_CONTEXT)
+        window = text[start:i + len(entry.key) + self.S2TWP_CONTEXT]
+        return entry.value in self._s2twp.convert(window)
 
     # -- meaning rules ----------------------------------------------------
 
