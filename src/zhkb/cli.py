@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .check import check_site
 from .errors import InputError
-from .ingest import ingest, write_output
+from .ingest import ingest, write_output, write_traditional_report
 from .serve import make_server
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK, EXIT_REVIEW = 0, 1, 2, 3, 4, 5
@@ -25,10 +25,12 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK, EXIT_REVIEW = 0, 1, 2, 
 MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
-def run_ingest(root: Path, encoding: str | None) -> int:
-    """Ingest and write; the number of items in the review queue."""
+def run_ingest(root: Path, encoding: str | None, traditional_report: bool = False) -> int:
+    """Ingest and write (and, for a build, the Traditional report); the number of items in the review queue."""
     output = ingest(root, encoding)
     changed = write_output(root, output)
+    if traditional_report:
+        changed += write_traditional_report(root, output)
     tips = sum(len(a.tips) for a in output.articles)
     queue = output.review_queue
     print(f"ingested {len(output.articles)} articles, {tips} tips; "
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.site.resolve() if args.site else None)
     try:
-        to_check = run_ingest(root, args.encoding)
+        to_check = run_ingest(root, args.encoding, traditional_report=args.command != "ingest")
     except InputError as exc:
         print(f"zhkb: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

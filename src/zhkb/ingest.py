@@ -106,14 +106,35 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
     output.files["sources/ids.yml"] = dump_registry(registry)
     output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices, output.suggestions,
                                                       curation.switched_off)
-    output.files["reports/traditional.md"] = traditional_report(output.files, curation.opencc_dir)
     return output
+
+
+def write_traditional_report(root: Path, output: Output) -> list[str]:
+    """Write ``reports/traditional.md`` for the docs of ``output`` (part of the build, not of ingest).
+
+    It converts the whole corpus as the Traditional site does, word by word with jieba, which costs
+    as much as the conversion of the site itself; so the build, which converts the site anyway,
+    writes it, and ``zhkb ingest`` stays fast for an editor's edit-review loop.
+    """
+    return _write_files(root, {"reports/traditional.md": traditional_report(output.files, root / "sources" / "opencc")})
 
 
 def write_output(root: Path, output: Output) -> list[str]:
     """Write the generated files (only those that changed) and delete stale generated articles."""
+    changed = _write_files(root, output.files)
+    for folder in GENERATED_DIRS:
+        for stale in sorted((root / "docs" / folder).glob("*.md")):
+            rel = stale.relative_to(root).as_posix()
+            if rel not in output.files:
+                stale.unlink()
+                changed.append(rel)
+    return changed
+
+
+def _write_files(root: Path, files: dict[str, str]) -> list[str]:
+    """Write ``files`` (path relative to ``root`` -> text) where they changed, each atomically."""
     changed = []
-    for rel, text in sorted(output.files.items()):
+    for rel, text in sorted(files.items()):
         path = root / rel
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
@@ -123,10 +144,4 @@ def write_output(root: Path, output: Output) -> list[str]:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         changed.append(rel)
-    for folder in GENERATED_DIRS:
-        for stale in sorted((root / "docs" / folder).glob("*.md")):
-            rel = stale.relative_to(root).as_posix()
-            if rel not in output.files:
-                stale.unlink()
-                changed.append(rel)
     return changed
