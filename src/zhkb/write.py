@@ -6,7 +6,6 @@ text is escaped so that anything that looks like Markdown or HTML stays text.
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
@@ -65,9 +64,14 @@ def describe(article: Article) -> str:
     return article.title or UNTITLED
 
 
-def html_safe(text: str) -> str:
-    """Front matter text goes into HTML attributes and nav items unescaped by the theme: escape it here."""
-    return html.escape(text, quote=True)
+def tip_summary(tip: Tip) -> str:
+    """The first sentence of a tip's text, as its short link's preview shows it; empty if it has none."""
+    for i, block in enumerate(tip.blocks):
+        if block.kind in ("paragraph", "ordered", "bullets"):
+            dangling = block.kind == "paragraph" and i + 1 < len(tip.blocks) and tip.blocks[i + 1].kind == "incomplete"
+            text = " ".join(block.lines[0].split()) + ("……" if dangling else "")
+            return first_sentence(text)
+    return ""
 
 
 def _front_matter(data: dict) -> str:
@@ -104,11 +108,16 @@ def render_article(article: Article) -> str:
     title = article.title or UNTITLED
     meta = {
         "id": article.slug,
-        "title": html_safe(title),
-        "description": html_safe(describe(article)),
+        # Raw text: the site escapes it where it writes it, once.
+        "title": title,
+        "description": describe(article),
         "tags": article.tags,
         "source": f"{article.path}#L{article.source_line}",
     }
+    summaries = {tip.id: summary for tip in article.tips if (summary := tip_summary(tip))}
+    if summaries:
+        # Each tip's first sentence, for the preview of its short link (the site reads titles from the page's toc).
+        meta["tips"] = summaries
     if article.incomplete:
         meta["incomplete"] = True
     parts = [f"# {escape_markdown(title)}", *render_blocks(article.lead)]
