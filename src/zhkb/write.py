@@ -42,12 +42,18 @@ def escape_markdown(text: str) -> str:
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def first_sentence(text: str) -> str:
+def leading_sentence(text: str) -> str:
     match = re.match(r"(.+?[。！？])", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) > DESCRIPTION_MAX:
-        sentence = sentence[:DESCRIPTION_MAX - 1] + "…"
-    return sentence
+    return match.group(1) if match else text
+
+
+def shorten(sentence: str) -> str:
+    """At most :data:`DESCRIPTION_MAX` characters, for a preview."""
+    return sentence[:DESCRIPTION_MAX - 1] + "…" if len(sentence) > DESCRIPTION_MAX else sentence
+
+
+def first_sentence(text: str) -> str:
+    return shorten(leading_sentence(text))
 
 
 def describe(article: Article) -> str:
@@ -65,12 +71,15 @@ def describe(article: Article) -> str:
 
 
 def tip_summary(tip: Tip) -> str:
-    """The first sentence of a tip's text, as its short link's preview shows it; empty if it has none."""
+    """The first sentence of a tip's text, for its short link's preview; empty if it has none.
+
+    Whole: the site shortens it (:func:`shorten`) after converting it, as it converts whole phrases.
+    """
     for i, block in enumerate(tip.blocks):
         if block.kind in ("paragraph", "ordered", "bullets"):
             dangling = block.kind == "paragraph" and i + 1 < len(tip.blocks) and tip.blocks[i + 1].kind == "incomplete"
             text = " ".join(block.lines[0].split()) + ("……" if dangling else "")
-            return first_sentence(text)
+            return leading_sentence(text)
     return ""
 
 

@@ -36,6 +36,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from zhkb.ids import TIP_ID
+from zhkb.write import shorten
 
 #: Where a tip's short page lives, relative to its variant's root.
 TIP_PAGE_PATH = "t/{tip_id}/"
@@ -159,7 +160,7 @@ def page_tips(toc: Iterable[Any], summaries: Mapping[str, str] | None) -> list[T
     tips = []
     for item in toc:
         if TIP_ID.fullmatch(item.id or ""):
-            tips.append(TipSummary(item.id, plain(item.title), str((summaries or {}).get(item.id, ""))))
+            tips.append(TipSummary(item.id, plain(item.title), shorten(str((summaries or {}).get(item.id, "")))))
         tips.extend(page_tips(item.children, summaries))
     return tips
 
