@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from sitetools import build_site, copy_project
+from support.site import build_site, copy_project
 
 from zhkb.browser import PHONE, WITHOUT_WORKER, launch
 from zhkb.serve import serving

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from sitetools import VARIANTS, build_site, copy_project
+from support.site import VARIANTS, build_site, copy_project
 
 from zhkb.check import check_site
 from zhkb.ingest import ingest, write_output

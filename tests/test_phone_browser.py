@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitetools import VARIANTS
+from support.site import VARIANTS
 
 from zhkb.browser import PHONE, WITHOUT_WORKER, launch
 from zhkb.serve import TransferLog, serving

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from sitetools import LANG, VARIANTS, tip_ids, variant_pages
+from support.site import LANG, VARIANTS, tip_ids, variant_pages
 
 pytestmark = pytest.mark.site
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitetools import LANG, ROOT, VARIANTS, build_site, page_text, tip_ids, variant_pages
+from support.site import LANG, ROOT, VARIANTS, build_site, page_text, tip_ids, variant_pages
 
 from zhkb.check import check_hosts
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from zhkb.build import build_site as build_variants
+
+ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = {"hans": "", "hant": "zh-Hant"}
 LANG = {"hans": "zh-Hans", "hant": "zh-Hant"}
 
 
 #: what a project needs to ingest and build (docs/*.md are generated)
-PROJECT_PARTS = ("sources", "hooks", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+PROJECT_PARTS = ("sources", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
 def copy_project(target: Path) -> Path:
@@ -33,11 +32,8 @@ def copy_project(target: Path) -> Path:
 
 
 def build_site(target: Path, project: Path = ROOT) -> Path:
-    """Build both variants of ``project`` into ``target`` (Simplified first: it empties the folder)."""
-    for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                        "-d", str(out)], cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return target
+    """Build both variants of ``project`` into ``target``, in this process (:func:`zhkb.build.build_site`)."""
+    return build_variants(project, target)
 
 
 class _TextExtractor(HTMLParser):
