@@ -36,8 +36,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from zhkb.browser import CHROMIUM, PHONE, launch
+
 from zhkb.serve import TransferLog, serving
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,11 +28,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
+from zhkb.browser import CHROMIUM, DESKTOP, PHONE, launch
+from zhkb.searchbox import SearchBox
 
 from zhkb import searcheval
-from zhkb.browser import CHROMIUM, DESKTOP, PHONE, launch
 from zhkb.convert import convert
-from zhkb.searchbox import SearchBox
 from zhkb.serve import serving
 from zhkb.site.search_rules import RULES_FILE
 

@@ -14,8 +14,8 @@ import base64
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from zhkb.browser import launch
+
 from zhkb.site.pwa import THEME_COLOR
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "assets" / "images"

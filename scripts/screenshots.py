@@ -17,8 +17,8 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from zhkb.browser import PHONE, launch
+
 from zhkb.serve import serving
 from zhkb.site.share import without_redirect
 

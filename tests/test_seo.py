@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from mkdocs.exceptions import ConfigurationError
-
 from markupsafe import escape
+from mkdocs.exceptions import ConfigurationError
 
 from zhkb.site import related, seo
 

@@ -352,7 +352,7 @@ def test_site_strings_of_the_traditional_site_are_the_converted_simplified_ones(
     assert (hans("zhkb.og_locale"), hant("zhkb.og_locale")) == ("zh_CN", "zh_TW")
     for key in SITE_KEYS:
         assert hans(key) and hant(key)
-    with pytest.raises(ConfigurationError, match="zhkb.nothing"):
+    with pytest.raises(ConfigurationError, match=r"zhkb\.nothing"):
         hans("zhkb.nothing")
 
 
