@@ -3,7 +3,7 @@
     python scripts/audit_mobile.py [--site DIR] [--out DIR] [--skip-lighthouse] [--skip-axe]
 
 Builds both variants into a scratch folder (or audits ``--site``), serves them
-as a real host would (gzip and cache headers: ``zhkb.serve``, ``production``)
+with Debian's nginx and the README's configuration (``tests/support/nginx.py``)
 and prints:
 
 - Lighthouse 12 (npm ``lighthouse``, mobile, Debian's Chromium) for the home
@@ -36,11 +36,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from zhkb.browser import CHROMIUM, PHONE, launch
-
-from zhkb.serve import TransferLog, serving
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test tooling: browsers, nginx, search evaluation
+
+from support.browser import CHROMIUM, PHONE, launch  # noqa: E402
+from support.nginx import TransferLog, nginx_serving  # noqa: E402
+from support.site import REDIRECT, build_site  # noqa: E402
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LIGHTHOUSE_PAGES = {
     "home": "",
@@ -55,18 +58,9 @@ FIRST_VIEW_BUDGET = 120 * 1024
 SERIOUS = ("serious", "critical")
 #: A short tip page sends the reader on at once; axe audits it without the redirect.
 SHORT_PAGE = re.compile(r"(^|/)t/t\d+/$")
-REDIRECT = re.compile(r'<meta http-equiv="refresh"[^>]*>|<script>location\.replace\([^<]*\);</script>')
 
 
 # --- the site ---------------------------------------------------------------------------------
-
-
-def build_site(target: Path) -> Path:
-    """Both variants into ``target``, Simplified first (it empties the folder), as ``zhkb build`` does."""
-    for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(out)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return target
 
 
 def site_pages(site: Path) -> list[str]:
@@ -77,10 +71,10 @@ def site_pages(site: Path) -> list[str]:
 
 
 @contextlib.contextmanager
-def serve(site: Path, log: TransferLog) -> Iterator[str]:
-    """Serve ``site`` on port 8000 (the configured ``site_url``) when free, else on any port."""
-    with serving(site, port=8000 if _port_free(8000) else 0, production=True, transfer_log=log) as base:
-        yield base
+def serve(site: Path) -> Iterator[tuple[str, TransferLog]]:
+    """Serve ``site`` with nginx on port 8000 (the configured ``site_url``) when free, else on any port."""
+    with nginx_serving(site, port=8000 if _port_free(8000) else 0) as served:
+        yield served
 
 
 def _port_free(port: int) -> bool:
@@ -208,9 +202,8 @@ def main() -> int:
         site = args.site or build_site(Path(scratch) / "site")
         out = args.out or Path(scratch)
         out.mkdir(parents=True, exist_ok=True)
-        log = TransferLog()
-        with serve(site, log) as base:
-            print(f"site {site}, served at {base} with gzip and cache headers")
+        with serve(site) as (base, log):
+            print(f"site {site}, served by nginx at {base} with the README's configuration")
             ok = run_first_view(base, log)
             if not args.skip_lighthouse:
                 ok &= run_lighthouse(base, out)

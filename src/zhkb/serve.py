@@ -61,7 +61,7 @@ class LivePreview:
                 log.error("zhkb: error: %s (the site served is the last good one)", error)
                 return
             log.info("ingested: %d files changed", len(changed))
-            self._sources = sources
+            self._sources = fingerprint([self.root / "sources"])  # with the registry ingest just wrote
         inputs = fingerprint(self.root / path for path in WATCHED)
         if inputs == self._inputs:
             return  # the files our own ingest just wrote: built already

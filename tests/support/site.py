@@ -76,3 +76,12 @@ def variant_pages(site: Path, variant: str) -> list[Path]:
 
 def tip_ids(html: str) -> list[str]:
     return re.findall(r'<h[2-4][^>]* id="(t\d+)"', html)
+
+
+#: What sends a reader on from a tip's short page: its meta refresh and its script.
+REDIRECT = re.compile(r'<meta http-equiv="refresh"[^>]*>\n?|<script>location\.replace\([^<]*\);</script>\n?')
+
+
+def without_redirect(page_html: str) -> str:
+    """A short page that stays put: to audit and look at it, as link preview bots see it."""
+    return REDIRECT.sub("", page_html)
