@@ -81,6 +81,12 @@ def open_page(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def load_page(page, url: str) -> None:
+    """Open ``url`` as far as measuring its layout needs: the load event and fonts (no waiting for network quiet)."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def settle(page, promise: str, seconds: float = 10) -> object:
     """The value of a promise expression in ``page``; fails after ``seconds`` (``evaluate`` itself waits forever)."""
     return page.evaluate(
@@ -235,7 +241,8 @@ def test_a_visited_page_and_search_work_offline(browser, built_site, variant):
     context.set_offline(True)  # and the server is gone too: nothing can come from the network
 
     page.reload()
-    playwright_api.expect(page.locator("h1")).to_have_text(ARTICLE_TITLE[variant])
+    heading = page.get_by_role("heading", level=1, name=ARTICLE_TITLE[variant], exact=True)
+    playwright_api.expect(heading).to_be_visible()
     assert page.locator(f"#{TIP}").count() == 1
     # styled: Material's stylesheet came from the cache too
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
@@ -306,7 +313,7 @@ def test_no_page_scrolls_sideways_on_a_narrow_phone(browser, built_site, base_ur
     page = context.new_page()
     overflowing = []
     for path in site_pages(built_site):
-        open_page(page, base_url + path)
+        load_page(page, base_url + path)
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             overflowing.append(f"{path}: {width[0]} > {width[1]}")
@@ -351,7 +358,7 @@ def test_tap_targets_are_a_thumb_wide(browser, built_site, base_url):
     page = context.new_page()
     small = {}
     for path in [p for p in site_pages(built_site) if not p.startswith("zh-Hant/")]:
-        open_page(page, base_url + path)
+        load_page(page, base_url + path)
         found = page.evaluate(TAP_TARGETS_SCRIPT, [TAP_TARGET, "body"])
         # The skip link shows only under keyboard focus; phones have no keyboard focus to show it.
         found = [entry for entry in found if "md-skip" not in entry]

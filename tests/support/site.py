@@ -18,7 +18,7 @@ PROJECT_PARTS = ("sources", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh
 
 
 def copy_project(target: Path) -> Path:
-    """A scratch copy of the project's sources, hooks and site configuration."""
+    """A scratch copy of the project's sources and site configuration."""
     import shutil
 
     for part in PROJECT_PARTS:
