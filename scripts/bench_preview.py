@@ -22,14 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from support.browser import PHONE, WITHOUT_WORKER, launch  # noqa: E402
-from support.preview import SENTENCE, edit_tip, live_preview, wait_for_text  # noqa: E402
+from support.browser import launch  # noqa: E402
+from support.preview import SENTENCE, edit_tip, live_preview, open_article, wait_for_text  # noqa: E402
 from support.site import copy_project  # noqa: E402
 
 from zhkb.convert import convert  # noqa: E402
 from zhkb.ingest import ingest, write_output  # noqa: E402
 
-ARTICLE = "articles/win-over/"
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -43,12 +42,7 @@ def main() -> int:
         write_output(project, ingest(project))
         with live_preview(project, Path(scratch) / "serve.log") as base, sync_playwright() as pw:
             browser = launch(pw)
-            pages = []
-            for prefix in ("", "zh-Hant/"):
-                page = browser.new_context(**PHONE, **WITHOUT_WORKER).new_page()
-                page.goto(base + prefix + ARTICLE)
-                page.wait_for_load_state("load")
-                pages.append(page)
+            pages = open_article(browser, base)
             times = []
             current = SENTENCE
             for edit in range(1, args.edits + 1):

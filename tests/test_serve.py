@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import sync_playwright
-from support.browser import PHONE, WITHOUT_WORKER, launch
-from support.preview import edit_tip, live_preview, wait_for_text
+from support.browser import launch
+from support.preview import ARTICLE, edit_tip, live_preview, open_article, wait_for_text
 from support.site import copy_project
 
 from zhkb.ingest import ingest, write_output
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-ARTICLE = "articles/win-over/"
 
 
 def test_an_edited_tip_shows_in_the_open_pages_without_a_restart(tmp_path):
@@ -20,12 +18,7 @@ def test_an_edited_tip_shows_in_the_open_pages_without_a_restart(tmp_path):
     write_output(project, ingest(project))
     with live_preview(project, tmp_path / "serve.log") as base, sync_playwright() as pw:
         browser = launch(pw)
-        pages = []
-        for prefix in ("", "zh-Hant/"):
-            page = browser.new_context(**PHONE, **WITHOUT_WORKER).new_page()
-            page.goto(base + prefix + ARTICLE)
-            page.wait_for_load_state("load")
-            pages.append(page)
+        pages = open_article(browser, base)
         assert "只有真诚的人才能赢得信任。" in pages[0].inner_text("article")
         assert "只有真誠的人才能贏得信任。" in pages[1].inner_text("article")
 

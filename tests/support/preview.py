@@ -14,9 +14,12 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from support.browser import PHONE, WITHOUT_WORKER
 from support.nginx import free_port
 
 SOURCE = "sources/texts/000_ba3bf6fb9d9c93a8.txt"
+#: The article that holds it, open in both variants.
+ARTICLE = "articles/win-over/"
 #: A sentence of tip t2 of articles/win-over/, as the (Traditional) source writes it.
 SENTENCE = "只有真誠的人才能贏得信任。"
 
@@ -66,3 +69,14 @@ def wait_for_text(pages: list, texts: list[str], timeout_s: float = 120) -> floa
         page.wait_for_function("text => document.body && document.body.innerText.includes(text)", arg=text,
                                timeout=remaining * 1000, polling=50)
     return time.monotonic() - start
+
+
+def open_article(browser, base: str) -> list:
+    """The article open at phone size in each variant, each in a context of its own (tabs an editor keeps open)."""
+    pages = []
+    for prefix in ("", "zh-Hant/"):
+        page = browser.new_context(**PHONE, **WITHOUT_WORKER).new_page()
+        page.goto(base + prefix + ARTICLE)
+        page.wait_for_load_state("load")
+        pages.append(page)
+    return pages
