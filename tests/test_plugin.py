@@ -73,6 +73,17 @@ def test_a_build_needs_site_url_and_a_sane_section_size(tmp_path):
         build_variants(project, tmp_path / "site")
 
 
+def test_a_page_naming_an_asset_on_another_host_fails_the_build(tmp_path, caplog):
+    """Material's privacy plugin, downloading nothing, stops a strict build that would make readers ask another host."""
+    project = copy_project(tmp_path / "p")
+    write_output(project, ingest(project))
+    with (project / "docs" / "tags.md").open("a", encoding="utf-8") as page:
+        page.write('\n<img src="https://cdn.example.com/chart.png" alt="图">\n')
+    with pytest.raises(BuildError):
+        build_variants(project, tmp_path / "site", configs=("mkdocs.yml",))
+    assert "External file: https://cdn.example.com/chart.png" in caplog.text
+
+
 # --- builds in one process ------------------------------------------------------------------------------
 
 

@@ -214,12 +214,6 @@ def test_rules_script_is_deterministic_json():
                                 "synonyms": [["砍价", "压价"]]}
 
 
-def test_site_script_follows_the_theme_language():
-    assert search_rules.site_script("zh-Hant") == "hant" and search_rules.site_script("zh-Hans") == "hans"
-    with pytest.raises(Exception, match="zh-CN"):
-        search_rules.site_script("zh-CN")
-
-
 # --- the worker wrapper -----------------------------------------------------
 
 

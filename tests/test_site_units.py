@@ -334,7 +334,8 @@ def test_language_templates_name_the_script(language: str, search_label: str) ->
 #: Interface strings a converter gets right; the others are written out for Taiwan (複製連結, not 複製鏈接).
 CONVERTIBLE_KEYS = ("zhkb.not_found", "zhkb.back_home", "zhkb.related", "zhkb.share", "zhkb.read_tip",
                     "zhkb.from_article", "zhkb.removed_title", "zhkb.removed_description", "zhkb.removed_go")
-SITE_KEYS = (*CONVERTIBLE_KEYS, "zhkb.copied", "zhkb.copy_failed", "zhkb.search_dialog", "zhkb.og_locale")
+SITE_KEYS = (*CONVERTIBLE_KEYS, "zhkb.copied", "zhkb.copy_failed", "zhkb.search_dialog", "zhkb.og_locale",
+             "zhkb.script")
 
 
 def language_strings(language: str) -> LanguageStrings:
@@ -350,6 +351,7 @@ def test_site_strings_of_the_traditional_site_are_the_converted_simplified_ones(
         assert hant(key) == to_traditional(hans(key)), key
     assert (hans("zhkb.copied"), hant("zhkb.copied")) == ("已复制链接", "已複製連結")
     assert (hans("zhkb.og_locale"), hant("zhkb.og_locale")) == ("zh_CN", "zh_TW")
+    assert (hans("zhkb.script"), hant("zhkb.script")) == ("hans", "hant")
     for key in SITE_KEYS:
         assert hans(key) and hant(key)
     with pytest.raises(ConfigurationError, match=r"zhkb\.nothing"):

@@ -49,7 +49,7 @@ from mkdocs.utils.templates import TemplateContext
 from zhkb.site import alternate, material, nav, pwa, related, removed, seo, share, tags
 from zhkb.site.config import ZhkbConfig
 from zhkb.site.search import SiteSearch
-from zhkb.site.search_rules import site_script
+from zhkb.site.search_rules import SCRIPTS
 from zhkb.site.traditional import Converter, convert_meta, convert_nav_titles, traditional_converter
 
 #: The plugin's own templates (short pages, sitemap), found after the site's ``custom_dir`` and before Material's.
@@ -126,11 +126,14 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
             raise ConfigurationError(f"zhkb: nav_section_size must be at least 2, not {self.config.nav_section_size}")
         _add_template_folder(config)
         language = config.theme["language"]
-        script = site_script(language)
+        strings = LanguageStrings(config)
+        # The site's script is a fact of its language, stated in the language partial.
+        script = strings("zhkb.script")
+        if script not in SCRIPTS:
+            raise ConfigurationError(f"partials/languages/{language}.html: zhkb.script must be one of {SCRIPTS}")
         opencc_dir = Path(self.config.opencc)
         to_traditional = traditional_converter(opencc_dir)
         variants = seo.site_variants(config.extra.get("alternate") or [], language, config.site_url)
-        strings = LanguageStrings(config)
         try:
             # Both scripts in one table: the same slugs serve the Simplified and Traditional sites.
             tag_tables = tags.TagTables(tags.slug_table(tags.load_taxonomy(Path(self.config.taxonomy)),

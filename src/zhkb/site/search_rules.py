@@ -43,8 +43,8 @@ RULES_FILE = "search/query_rules.js"
 #: The global the rules file sets for the worker.
 RULES_GLOBAL = "zhkbQueryRules"
 
-#: Site script, by theme language.
-SCRIPTS = {"zh-Hans": "hans", "zh-Hant": "hant"}
+#: The scripts a site can be written in: Simplified, or Traditional converted from it.
+SCRIPTS = ("hans", "hant")
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,6 @@ class QueryRules:
     char_map: dict[str, str]
     stop_words: list[str]
     synonyms: list[list[str]]
-
-
-def site_script(language: str) -> str:
-    """``hans`` or ``hant`` for the theme language (``zh-Hans``, ``zh-Hant``)."""
-    try:
-        return SCRIPTS[language]
-    except KeyError:
-        raise ConfigurationError(f"search: no script for theme language {language!r}; expected one of "
-                                 f"{sorted(SCRIPTS)}") from None
 
 
 def load_stop_words(path: Path) -> list[str]:
