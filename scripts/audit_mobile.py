@@ -175,7 +175,7 @@ def run_first_view(base: str, log: TransferLog) -> bool:
         log.clear()
         page.goto(base + ARTICLE)
         page.wait_for_load_state("load")
-        page_bytes, page_files = log.total(), len(log.by_path())
+        page_bytes, page_files = log.total(settle=False), len(log.by_path(settle=False))
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         time.sleep(2)  # the worker's install and activation fetch in the background
         page.wait_for_load_state("networkidle")

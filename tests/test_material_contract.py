@@ -132,3 +132,17 @@ def test_materials_assets_hold_no_remote_url_but_the_inert_ones():
     for pattern, urls in internals.INERT_THEME_URLS.items():
         text = "".join(path.read_text(encoding="utf-8") for path in TEMPLATES.glob(pattern))
         assert all(url in text for url in urls), pattern
+
+
+def test_the_partials_the_site_overrides_are_still_included_where_we_expect():
+    for partial, includer in internals.OVERRIDDEN_PARTIALS.items():
+        assert f'{{% include "{partial}" %}}' in (TEMPLATES / includer).read_text(encoding="utf-8"), partial
+        assert (ROOT / "overrides" / partial).is_file()
+    for language in ("zh", "zh-TW"):  # the strings our language partials build on
+        assert (TEMPLATES / "partials" / "languages" / f"{language}.html").is_file()
+
+
+def test_the_bundle_leaves_alternate_links_with_a_target_alone():
+    bundle = next((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert bundle.count(internals.ALTERNATE_CLICK_GUARD) == 1
+    assert 'target="_self"' in (ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8")

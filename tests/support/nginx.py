@@ -90,9 +90,10 @@ class TransferLog:
             time.sleep(quiet_s)
         return size
 
-    def _entries(self) -> Counter[str]:
+    def _entries(self, settle: bool = True) -> Counter[str]:
         sent: Counter[str] = Counter()
-        self._settled_size()
+        if settle:
+            self._settled_size()
         if not self.path.exists():
             return sent
         with self.path.open("rb") as log:
@@ -102,12 +103,13 @@ class TransferLog:
                 sent[uri.split("?", 1)[0]] += int(size)
         return sent
 
-    def total(self) -> int:
-        return sum(self._entries().values())
+    def total(self, settle: bool = True) -> int:
+        """Bytes sent; with ``settle``, once nginx has logged every request it is serving."""
+        return sum(self._entries(settle).values())
 
-    def by_path(self) -> list[tuple[str, int]]:
+    def by_path(self, settle: bool = True) -> list[tuple[str, int]]:
         """``(path, bytes)``, the heaviest first."""
-        return self._entries().most_common()
+        return self._entries(settle).most_common()
 
     def clear(self) -> None:
         """Count from now on."""

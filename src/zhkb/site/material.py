@@ -150,6 +150,19 @@ def without_alternate_links(page_html: str) -> str:
     return ALTERNATE_LINK.sub("", page_html)
 
 
+#: The partials the site's ``overrides/`` replace, and the template that includes each: they are
+#: slots of Material's layout (the language switch, the space after the content), so a rename
+#: upstream would silently drop ours.
+OVERRIDDEN_PARTIALS: Mapping[str, str] = {
+    "partials/alternate.html": "partials/header.html",
+    "partials/comments.html": "partials/content.html",
+}
+
+#: The bundle rewrites clicks on alternate-language links to its own lookup unless the link has a
+#: ``target``: the site's switch says ``target="_self"`` to keep its own links.
+ALTERNATE_CLICK_GUARD = "o&&!o.target"
+
+
 # --- the bundle -----------------------------------------------------------------------------------
 
 #: The bundle fetches ``sitemap.xml`` beside every ``link[rel=alternate]`` of a page, for Material's
