@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,8 @@ from playwright.sync_api import sync_playwright
 from support.browser import PHONE, WITHOUT_WORKER, launch
 from support.nginx import nginx_serving
 from support.site import build_site, copy_project
+
+from zhkb.ingest import ingest, write_output
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -36,8 +36,7 @@ def hostile_site(tmp_path_factory) -> Path:
     texts.mkdir()
     (texts / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (project / "sources" / "ids.yml").unlink()
-    subprocess.run([sys.executable, "-m", "zhkb.cli", "--root", str(project), "ingest"], check=True,
-                   capture_output=True)
+    write_output(project, ingest(project))
     return build_site(project / "site", project)
 
 

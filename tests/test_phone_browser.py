@@ -77,12 +77,8 @@ def site_pages(site: Path) -> list[str]:
 
 
 def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-
-
-def load_page(page, url: str) -> None:
-    """Open ``url`` as far as measuring its layout needs: the load event and fonts (no waiting for network quiet)."""
+    """Open ``url`` until its scripts have run and its fonts are in: the load event (tests that need the
+    network quiet, or the service worker's caching, wait for that themselves)."""
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
 
@@ -313,7 +309,7 @@ def test_no_page_scrolls_sideways_on_a_narrow_phone(browser, built_site, base_ur
     page = context.new_page()
     overflowing = []
     for path in site_pages(built_site):
-        load_page(page, base_url + path)
+        open_page(page, base_url + path)
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             overflowing.append(f"{path}: {width[0]} > {width[1]}")
@@ -358,7 +354,7 @@ def test_tap_targets_are_a_thumb_wide(browser, built_site, base_url):
     page = context.new_page()
     small = {}
     for path in [p for p in site_pages(built_site) if not p.startswith("zh-Hant/")]:
-        load_page(page, base_url + path)
+        open_page(page, base_url + path)
         found = page.evaluate(TAP_TARGETS_SCRIPT, [TAP_TARGET, "body"])
         # The skip link shows only under keyboard focus; phones have no keyboard focus to show it.
         found = [entry for entry in found if "md-skip" not in entry]

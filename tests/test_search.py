@@ -369,9 +369,11 @@ def test_relevance_and_script_independence_in_node(built_site, query_set, varian
     queries = searcheval.load_queries(ROOT / "tests" / "data" / f"queries-{query_set}.tsv")
     folder = built_site / "zh-Hant" if variant == "hant" else built_site
     judge = searcheval.HitJudge(folder, to_simplified)
-    as_typed = harness_results(built_site, variant, [q.text for q in queries])
-    simplified = harness_results(built_site, variant, [to_simplified(q.text) for q in queries])
-    traditional = harness_results(built_site, variant, [to_traditional(q.text) for q in queries])
+    # one worker for the three lists: as typed, in Simplified, in Traditional
+    texts = [q.text for q in queries]
+    results = harness_results(built_site, variant, [*texts, *map(to_simplified, texts), *map(to_traditional, texts)])
+    count = len(queries)
+    as_typed, simplified, traditional = results[:count], results[count:2 * count], results[2 * count:]
     first_hits = [judge.first_hit(q, ["/" + link["location"] for link in result["links"]])
                   for q, result in zip(queries, as_typed, strict=True)]
     metrics = searcheval.relevance(first_hits)
