@@ -377,7 +377,7 @@ def test_words_tell_which_spans_cut_a_word():
 def test_a_replaced_word_pairs_no_characters_for_the_search():
     assert character_pairs("客户信息", "客戶資訊") == [("客", "客"), ("户", "戶")]
     assert character_pairs("头发", "頭髮") == [("头", "頭"), ("发", "髮")]
-    assert character_pairs("坏账", "壞帳") == [("坏", "壞")]  # 帳 is the corpus's word (坏账 -> 壞帳), no form of 账
+    assert character_pairs("坏账", "壞帳") == [("坏", "壞"), ("账", "帳")]  # 帳: defaults/taiwan/forms.tsv
     assert character_pairs("平方米", "平方公尺") == []
     assert character_pairs("穿着", "穿著") == [("穿", "穿"), ("着", "著")]  # a Taiwan variant (TWVariants)
 

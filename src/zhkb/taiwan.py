@@ -65,6 +65,8 @@ PACKAGE_REL = "src/zhkb/defaults/taiwan"
 VOCABULARY_FILE = "vocabulary.tsv"
 #: Phrase fixes for characters with several forms and for OpenCC's segmentation: ``simplified<TAB>taiwan<TAB>why``.
 PHRASES_FILE = "phrases.tsv"
+#: Taiwan forms of characters that OpenCC does not list (for recognising forms only): ``simplified<TAB>taiwan<TAB>why``.
+FORMS_FILE = "forms.tsv"
 #: Forms of characters standing alone as a word: ``character<TAB>form<TAB>why``.
 ALONE_FILE = "alone.tsv"
 #: Words whose Taiwan form depends on the sentence, listed for review: ``simplified<TAB>choices``.
@@ -568,11 +570,15 @@ class TaiwanConverter:
 
 
 @functools.cache
+@functools.cache
 def _one_character_entries() -> dict[str, str]:
-    """The package's one-character phrase fixes (账 -> 帳): character conversions zhkb adds to OpenCC's."""
-    rel = f"{PACKAGE_REL}/{PHRASES_FILE}"
-    return {fields[0]: fields[1] for _, fields in read_table(package_file(PHRASES_FILE), rel, 3)
-            if len(fields[0]) == len(fields[1]) == 1}
+    """The package's one-character phrase fixes and extra forms (账 -> 帳): forms zhkb adds to OpenCC's."""
+    found = {}
+    for name in (PHRASES_FILE, FORMS_FILE):
+        rel = f"{PACKAGE_REL}/{name}"
+        found.update({fields[0]: fields[1] for _, fields in read_table(package_file(name), rel, 3)
+                      if len(fields[0]) == len(fields[1]) == 1})
+    return found
 
 
 def is_character_form(simplified: str, traditional: str) -> bool:

@@ -6,7 +6,6 @@ text is escaped so that anything that looks like Markdown or HTML stays text.
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
@@ -54,12 +53,18 @@ def escape_markdown(text: str) -> str:
 DESCRIPTION_MIN = 10
 
 
-def first_sentence(text: str) -> str:
+def leading_sentence(text: str) -> str:
     match = re.match(r"(.+?(?:[。！？]|……))", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) > DESCRIPTION_MAX:
-        sentence = sentence[:DESCRIPTION_MAX - 1] + "…"
-    return sentence
+    return match.group(1) if match else text
+
+
+def shorten(sentence: str) -> str:
+    """At most :data:`DESCRIPTION_MAX` characters, for a preview."""
+    return sentence[:DESCRIPTION_MAX - 1] + "…" if len(sentence) > DESCRIPTION_MAX else sentence
+
+
+def first_sentence(text: str) -> str:
+    return shorten(leading_sentence(text))
 
 
 def describe(article: Article) -> str:
@@ -80,9 +85,16 @@ def describe(article: Article) -> str:
     return article.title or UNTITLED
 
 
-def html_safe(text: str) -> str:
-    """Front matter text goes into HTML attributes and nav items unescaped by the theme: escape it here."""
-    return html.escape(text, quote=True)
+def tip_summary(tip: Tip) -> str:
+    """The first sentence of a tip's text, for its short link's preview; empty if it has none.
+
+    Whole: the site shortens it (:func:`shorten`) after converting it, as it converts whole phrases.
+    """
+    for block in tip.blocks:
+        if block.kind in ("paragraph", "ordered", "bullets"):
+            text = " ".join(block.lines[0].split()) + ("……" if block.cut_off else "")
+            return leading_sentence(text)
+    return ""
 
 
 def _front_matter(data: dict) -> str:
@@ -117,11 +129,16 @@ def render_article(article: Article) -> str:
     title = article.title or UNTITLED
     meta = {
         "id": article.slug,
-        "title": html_safe(title),
-        "description": html_safe(describe(article)),
+        # Raw text: the site escapes it where it writes it, once.
+        "title": title,
+        "description": describe(article),
         "tags": article.tags,
         "source": f"{article.path}#L{article.source_line}",
     }
+    summaries = {tip.id: summary for tip in article.tips if (summary := tip_summary(tip))}
+    if summaries:
+        # Each tip's first sentence, for the preview of its short link (the site reads titles from the page's toc).
+        meta["tips"] = summaries
     if article.incomplete:
         meta["incomplete"] = True
     parts = [f"# {escape_markdown(title)}", *render_blocks(article.lead)]

@@ -10,7 +10,7 @@ punctuation, so the set works on both site variants whatever script a query
 or snippet is written in.
 
 The browser tests and ``scripts/bench_search.py`` read results off the real
-search box (:mod:`zhkb.searchbox`); this module only judges them.
+search box (:mod:`support.searchbox`); this module only judges them.
 """
 
 from __future__ import annotations
