@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build ingest test lint unit check-ingest-stable bench screenshots audit clean
+.PHONY: setup serve build ingest test lint bench bench-preview screenshots audit clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -31,7 +31,7 @@ serve: $(STAMP)
 
 lint: setup
 	$(BIN)/ruff check .
-	npx --no-install zhlint 'docs/**/*.md'
+	node scripts/zhlint.mjs docs
 
 test: setup lint
 	$(BIN)/python -m pytest
@@ -41,10 +41,14 @@ test: setup lint
 bench: setup
 	$(BIN)/python scripts/bench_search.py
 
+# Edit-to-reload time of the live preview (`make serve`).
+bench-preview: setup
+	$(BIN)/python scripts/bench_preview.py
+
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py
 
-# Lighthouse, axe-core and page weight on a phone (slow; not part of `make test`).
+# Lighthouse, axe-core and page weight on a phone, served by nginx (slow; not part of `make test`).
 audit: setup
 	$(BIN)/python scripts/audit_mobile.py
 

@@ -36,7 +36,7 @@ print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, "articles": l
 
 
 def scratch_project(count: int, folder: Path) -> Path:
-    for name in ("sources", "docs", "hooks", "overrides"):
+    for name in ("sources", "docs", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         shutil.copy(ROOT / name, folder / name)

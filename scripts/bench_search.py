@@ -4,11 +4,11 @@
                                    [--device phone|desktop] [--screenshots DIR] [--verbose]
 
 Builds both variants into a temporary folder (or uses ``--site``), then types
-every query of the set into each variant's real search box (``zhkb.searchbox``:
+every query of the set into each variant's real search box (``support.searchbox``:
 a character at a time, as an input method commits it) with the CPU slowed
 down ``--throttle`` times through the DevTools protocol, and prints:
 
-- recall@1, recall@5 and MRR on the set (``zhkb.searcheval``: the set's hit rule);
+- recall@1, recall@5 and MRR on the set (``support.searcheval``: the set's hit rule);
 - latency from the last key release to results that stop changing, median
   and p95 over all rounds;
 - the size of the search index and of the query rules, raw and gzipped.
@@ -21,7 +21,6 @@ import functools
 import gzip
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,25 +28,21 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from zhkb import searcheval
-from zhkb.browser import CHROMIUM, DESKTOP, PHONE, launch
-from zhkb.convert import convert
-from zhkb.searchbox import SearchBox
-from zhkb.serve import serving
-from zhkb.site.search_rules import RULES_FILE
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test tooling: browsers, nginx, search evaluation
+
+from support import searcheval  # noqa: E402
+from support.browser import CHROMIUM, DESKTOP, PHONE, launch  # noqa: E402
+from support.nginx import nginx_serving  # noqa: E402
+from support.searchbox import SearchBox  # noqa: E402
+from support.site import build_site  # noqa: E402
+
+from zhkb.convert import convert  # noqa: E402
+from zhkb.site.search_rules import RULES_FILE  # noqa: E402
+
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
 INDEX_FILE = "search/search_index.json"
-
-
-def build(target: Path) -> Path:
-    """Build both variants into ``target`` (Simplified first: it empties the folder)."""
-    for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(out)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return target
 
 
 def sizes(path: Path) -> str:
@@ -120,8 +115,8 @@ def main() -> None:
     args = parser.parse_args()
     queries = searcheval.load_queries(args.queries)
     with tempfile.TemporaryDirectory(prefix="zhkb-bench-") as scratch:
-        site = args.site or build(Path(scratch) / "site")
-        with serving(site) as base, sync_playwright() as playwright:
+        site = args.site or build_site(Path(scratch) / "site")
+        with nginx_serving(site) as (base, _log), sync_playwright() as playwright:
             browser = launch(playwright)
             query_set = args.queries.relative_to(ROOT) if args.queries.is_relative_to(ROOT) else args.queries
             print(f"search benchmark: {query_set}, {machine()}, Chromium {browser.version} ({CHROMIUM})")

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from zhkb import searcheval
-from zhkb.browser import PHONE, WITHOUT_WORKER, launch
-from zhkb.searchbox import WATCH_SCRIPT, SearchBox
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support import searcheval
+from support.browser import PHONE, WITHOUT_WORKER, launch
+from support.searchbox import WATCH_SCRIPT, SearchBox
+
 from zhkb.serve import TransferLog, serving
 
 ROOT = Path(__file__).resolve().parent.parent

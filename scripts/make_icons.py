@@ -11,11 +11,14 @@ the whole square with the icon's indigo.
 from __future__ import annotations
 
 import base64
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from zhkb.browser import launch
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the test tooling's browser
+from support.browser import launch
+
 from zhkb.site.pwa import THEME_COLOR
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "assets" / "images"

@@ -14,15 +14,18 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from zhkb.browser import PHONE, launch
-from zhkb.serve import serving
-from zhkb.site.share import without_redirect
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test tooling: browsers, nginx, search evaluation
+
+from support.browser import PHONE, launch  # noqa: E402
+from support.nginx import nginx_serving  # noqa: E402
+from support.site import without_redirect  # noqa: E402
+
 PAGES = {
     "home-hans": "",
     "article-hans": "articles/win-over/",
@@ -108,7 +111,7 @@ def main() -> None:
     parser.add_argument("--full-page", action="store_true")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with serving(args.site, production=True) as base, sync_playwright() as pw:
+    with nginx_serving(args.site) as (base, _log), sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_context(**PHONE).new_page()
         for name, path in PAGES.items():

@@ -25,6 +25,6 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Both variants built once per session, for tests that read or serve the site and never change it."""
-    from sitetools import build_site
+    from support.site import build_site
 
     return build_site(tmp_path_factory.mktemp("built-site"))

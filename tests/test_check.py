@@ -38,3 +38,17 @@ def test_published_ids_must_answer(tmp_path):
     page(site, "t/t1/index.html", "")
     assert [str(p) for p in check_published_ids(site, registry)] == [
         "/zh-Hant/t/t1/: published tip link no longer answers"]
+
+
+def test_materials_inert_urls_pass_in_its_own_files_only(tmp_path):
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.a5f9d56c.min.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text('_t("https://unpkg.com/resize-observer-polyfill");x="https://unpkg.com/other/x.js"',
+                      encoding="utf-8")
+    (tmp_path / "assets" / "javascripts" / "share.js").write_text('"https://unpkg.com/resize-observer-polyfill"',
+                                                                  encoding="utf-8")
+    problems = sorted(str(p) for p in check_hosts(tmp_path))
+    assert problems == [
+        "assets/javascripts/bundle.a5f9d56c.min.js: refers to another host: https://unpkg.com/other/x.js",
+        "assets/javascripts/share.js: refers to another host: https://unpkg.com/resize-observer-polyfill",
+    ]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from sitetools import build_site, copy_project
+from support.browser import PHONE, WITHOUT_WORKER, launch
+from support.nginx import nginx_serving
+from support.site import build_site, copy_project
 
-from zhkb.browser import PHONE, WITHOUT_WORKER, launch
-from zhkb.serve import serving
+from zhkb.ingest import ingest, write_output
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -37,8 +36,7 @@ def hostile_site(tmp_path_factory) -> Path:
     texts.mkdir()
     (texts / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (project / "sources" / "ids.yml").unlink()
-    subprocess.run([sys.executable, "-m", "zhkb.cli", "--root", str(project), "ingest"], check=True,
-                   capture_output=True)
+    write_output(project, ingest(project))
     return build_site(project / "site", project)
 
 
@@ -46,7 +44,7 @@ def test_injected_markup_never_runs(hostile_site):
     pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("articles/*/index.html"))
     assert len(pages) == 4  # two questions, two variants
     dialogs = []
-    with serving(hostile_site) as base, sync_playwright() as pw:
+    with nginx_serving(hostile_site) as (base, _), sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_context(**PHONE, **WITHOUT_WORKER).new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -80,3 +80,14 @@ def test_cli_exit_codes(project):
     # check on a folder with no built site: problems found, status 4
     result = subprocess.run([*run, "check", "--site", str(project / "nowhere")], capture_output=True, text=True)
     assert result.returncode == 4 and "no built site" in result.stderr
+
+
+def test_the_build_writes_the_traditional_report_and_leaves_the_docs_alone(project):
+    from zhkb.ingest import write_traditional_report
+
+    output = ingest(project)
+    write_output(project, output)
+    articles = sorted(p.name for p in (project / "docs" / "articles").glob("*.md"))
+    assert write_traditional_report(project, output) == ["reports/traditional.md"]
+    assert sorted(p.name for p in (project / "docs" / "articles").glob("*.md")) == articles
+    assert "reports/traditional.md" not in output.files  # ingest alone does not convert the corpus

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from sitetools import VARIANTS, build_site, copy_project
+from support.site import VARIANTS, build_site, copy_project
 
 from zhkb.check import check_site
 from zhkb.ingest import ingest, write_output
@@ -28,8 +28,9 @@ def sectioned(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("sectioned"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("    taxonomy: sources/tags.yml\n",
-                                   "    taxonomy: sources/tags.yml\n    nav_section_size: 3\n"), encoding="utf-8")
+    setting = "      taxonomy: sources/tags.yml\n"
+    assert setting in text
+    config.write_text(text.replace(setting, setting + "      nav_section_size: 3\n"), encoding="utf-8")
     write_output(project, ingest(project))
     build_site(project / "site", project)
     return project

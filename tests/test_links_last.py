@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitetools import build_site, copy_project
+from support.site import build_site, copy_project
 
 from zhkb.check import check_site
 from zhkb.ingest import ingest, write_output

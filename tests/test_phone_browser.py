@@ -1,8 +1,8 @@
 """The site on a phone (Playwright, Debian's Chromium, 390×844 with touch): sharing a tip, short links,
 the language switch, offline reading, and a layout that fits a phone.
 
-One build of both variants and one browser for the whole module; the site is served with gzip and
-cache headers, as a real host serves it (``zhkb.serve``, ``production=True``).
+One build of both variants and one browser for the whole module; the site is served by nginx with
+the README's configuration (gzip and cache headers), as production serves it (``tests/support/nginx.py``).
 """
 
 from __future__ import annotations
@@ -13,17 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import playwright.sync_api as playwright_api
 import pytest
-from sitetools import VARIANTS
-
-from zhkb.browser import PHONE, WITHOUT_WORKER, launch
-from zhkb.serve import TransferLog, serving
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from support.browser import PHONE, WITHOUT_WORKER, launch
+from support.nginx import nginx_serving
+from support.site import VARIANTS
 
 pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/win-over/"
+ARTICLE_TITLE = {"hans": "推销产品怎样才能打动客户", "hant": "推銷產品怎樣才能打動客戶"}
 #: A tip of ARTICLE whose heading wraps on a phone, well below the first screen.
 TIP = "t4"
 COPIED = {"hans": "已复制链接", "hant": "已複製連結"}
@@ -35,7 +34,7 @@ TAP_TARGET = 44
 
 @pytest.fixture(scope="module")
 def base_url(built_site: Path) -> Iterator[str]:
-    with serving(built_site, production=True) as url:
+    with nginx_serving(built_site) as (url, _log):
         yield url
 
 
@@ -78,8 +77,10 @@ def site_pages(site: Path) -> list[str]:
 
 
 def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    """Open ``url`` until its scripts have run and its fonts are in: the load event (tests that need the
+    network quiet, or the service worker's caching, wait for that themselves)."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
 
 
 def settle(page, promise: str, seconds: float = 10) -> object:
@@ -229,14 +230,15 @@ def wait_until_cached(page, timeout_s: float = 10) -> None:
 def test_a_visited_page_and_search_work_offline(browser, built_site, variant):
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    with serving(built_site, production=True) as base:  # a server of its own, to switch it off
+    with nginx_serving(built_site) as (base, _log):  # a server of its own, to switch it off
         url = f"{base}{prefix(variant)}{ARTICLE}"
         open_page(page, url)
         wait_until_cached(page)
     context.set_offline(True)  # and the server is gone too: nothing can come from the network
 
     page.reload()
-    playwright_api.expect(page.locator("h1")).to_contain_text("推")
+    heading = page.get_by_role("heading", level=1, name=ARTICLE_TITLE[variant], exact=True)
+    playwright_api.expect(heading).to_be_visible()
     assert page.locator(f"#{TIP}").count() == 1
     # styled: Material's stylesheet came from the cache too
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"
@@ -287,10 +289,9 @@ FIRST_VIEW_BUDGET = 120 * 1024
 
 
 def test_a_first_view_of_an_article_stays_within_budget(browser, built_site):
-    log = TransferLog()
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    with serving(built_site, production=True, transfer_log=log) as base:
+    with nginx_serving(built_site) as (base, log):
         open_page(page, base + ARTICLE)
         wait_until_cached(page)  # the service worker's install counts too
         page.wait_for_load_state("networkidle")

@@ -1,15 +1,12 @@
-"""Unit tests of zhkb.site.pwa (manifest, service worker) and of zhkb.serve's production mode."""
+"""Unit tests of zhkb.site.pwa: the manifest and the service worker of each variant."""
 
 from __future__ import annotations
 
-import gzip
 import json
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from zhkb.serve import TransferLog, cache_control, serving
 from zhkb.site import pwa
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,9 +82,7 @@ def test_the_worker_gets_its_settings(tmp_path):
     code = pwa.WORKER_TEMPLATE.read_text(encoding="utf-8")
     worker = pwa.render_worker(code, "zh-Hans", "abc123", ["a.js", "main.57a0d79d.min.css"], ["zh-Hant/"])
     assert pwa.SETTINGS_PLACEHOLDER not in worker
-    line = next(line for line in worker.splitlines() if line.startswith("const settings = "))
-    settings = json.loads(line.removeprefix("const settings = ").removesuffix(";"))
-    assert settings == {
+    assert worker_settings(worker) == {
         "cachePrefix": "zhkb-zh-Hans-", "version": "abc123", "precache": ["a.js"],
         "precacheImmutable": ["main.57a0d79d.min.css"], "otherVariants": ["zh-Hant/"],
     }
@@ -95,10 +90,18 @@ def test_the_worker_gets_its_settings(tmp_path):
         pwa.render_worker("no placeholder", "zh-Hans", "1", [], [])
 
 
+def worker_settings(worker: str) -> dict:
+    line = next(line for line in worker.splitlines() if line.startswith("const settings = "))
+    return json.loads(line.removeprefix("const settings = ").removesuffix(";"))
+
+
 def test_cache_names_of_the_variants_never_prefix_each_other():
     # each worker deletes the caches that start with its prefix, except its own
-    hans, hant = "zhkb-zh-Hans-", "zhkb-zh-Hant-"
-    assert not hans.startswith(hant) and not hant.startswith(hans)
+    code = pwa.WORKER_TEMPLATE.read_text(encoding="utf-8")
+    hans, hant = (worker_settings(pwa.render_worker(code, lang, "v1", [], []))["cachePrefix"]
+                  for lang in ("zh-Hans", "zh-Hant"))
+    assert hans != hant and not hans.startswith(hant) and not hant.startswith(hans)
+    assert "caches.delete" in code and "name.startsWith(settings.cachePrefix)" in code
 
 
 def test_app_files_are_written_at_the_variant_root(tmp_path):
@@ -108,48 +111,3 @@ def test_app_files_are_written_at_the_variant_root(tmp_path):
     assert json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))["lang"] == "zh-Hans"
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert '"otherVariants": ["zh-Hant/"]' in worker and "addEventListener(\"fetch\"" in worker
-
-
-# --- the production server ----------------------------------------------------------------------
-
-
-def test_hashed_assets_are_cached_for_a_year_and_the_rest_revalidated():
-    assert "immutable" in cache_control("/assets/javascripts/bundle.a5f9d56c.min.js")
-    assert cache_control("/assets/javascripts/share.js") == "no-cache"
-    assert cache_control("/sw.js") == "no-cache"
-    assert cache_control("/articles/a/") == "no-cache"
-
-
-def fetch(url: str, **headers: str):
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), b""
-
-
-def test_the_production_server_compresses_text_and_revalidates(tmp_path):
-    site = fake_site(tmp_path)
-    log = TransferLog()
-    with serving(site, production=True, transfer_log=log) as base:
-        status, headers, body = fetch(base + "articles/a/", **{"Accept-Encoding": "gzip"})
-        assert status == 200 and headers["Content-Encoding"] == "gzip"
-        assert gzip.decompress(body).decode("utf-8") == "<p>文章</p>"
-        assert headers["Cache-Control"] == "no-cache" and headers["Vary"] == "Accept-Encoding"
-        again, _, _ = fetch(base + "articles/a/", **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]})
-        assert again == 304
-        status, headers, _ = fetch(base + "assets/images/favicon.png", **{"Accept-Encoding": "gzip"})
-        assert status == 200 and "Content-Encoding" not in headers  # images are not compressed
-        status, headers, body = fetch(base + "search/search_index.json")
-        assert "Content-Encoding" not in headers and body == b"{}"  # nor for clients without gzip
-        assert fetch(base + "articles/")[0] == 404  # no directory listings
-    paths = dict(log.by_path())
-    assert paths["/articles/a/"] > 0 and log.total() == sum(paths.values())
-
-
-def test_the_plain_server_is_unchanged(tmp_path):
-    with serving(fake_site(tmp_path)) as base:
-        status, headers, body = fetch(base + "articles/a/", **{"Accept-Encoding": "gzip"})
-    assert status == 200 and "Content-Encoding" not in headers and "Cache-Control" not in headers
-    assert body.decode("utf-8") == "<p>文章</p>"

@@ -1,4 +1,4 @@
-"""The built site (both variants) has what hooks/reader.py adds: short tip pages, head tags, sitemap, app files."""
+"""The built site (both variants) has what the zhkb plugin adds: short tip pages, head tags, sitemap, app files."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from sitetools import LANG, VARIANTS, tip_ids, variant_pages
+from support.site import LANG, VARIANTS, tip_ids, variant_pages
 
 pytestmark = pytest.mark.site
 
 SITE_URL = "http://127.0.0.1:8000/"
 ROOTS = {"hans": SITE_URL, "hant": SITE_URL + "zh-Hant/"}
+SEARCH_LABEL = {"hans": "搜索", "hant": "搜尋"}
 
 
 def read(path: Path) -> str:
@@ -73,8 +74,9 @@ def test_every_tip_heading_has_a_share_link_to_its_short_page(built_site, varian
     for article in article_pages(built_site, variant):
         html = read(article)
         tips = tip_ids(html)
-        shared = re.findall(r'<a class="zhkb-share" href="\.\./\.\./t/(t\d+)/" data-zhkb-share="\1"', html)
-        assert shared == tips, article
+        links = [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in re.findall(r'<a [^>]*zhkb-share[^>]*>', html)]
+        assert [link["data-zhkb-share"] for link in links] == tips, article
+        assert all(link["href"] == f"../../t/{link['data-zhkb-share']}/" for link in links)
         assert 'class="headerlink" href="#t' not in html
 
 
@@ -92,7 +94,7 @@ def test_every_page_has_a_description_canonical_link_and_hreflang_alternates(bui
                               ("x-default", ROOTS["hans"] + path)], page
         assert f'<meta property="og:url" content="{url}">' in html
         assert '<link rel="manifest" href="' in html
-        assert 'role="dialog" aria-label="' in html
+        assert f'role="dialog" aria-label="{SEARCH_LABEL[variant]}">' in html
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -127,6 +129,9 @@ def test_each_variant_is_an_app_of_its_own(built_site, variant):
     assert '"search/search_index.json"' in worker
 
 
-def test_materials_sitemap_lookup_is_off(built_site):
-    for bundle in built_site.rglob("bundle.*.min.js"):
-        assert '"link[rel=alternate][data-md-sitemap]"' in read(bundle)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_materials_sitemap_lookup_is_off(built_site, variant):
+    bundles = list((built_site / VARIANTS[variant] / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    text = read(bundles[0])
+    assert '"link[rel=alternate][data-md-sitemap]"' in text and '"link[rel=alternate]"' not in text

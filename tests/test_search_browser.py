@@ -1,13 +1,15 @@
-"""Search in the browser: the public relevance set typed into the real search box.
+"""Search in the browser: what only the real search box shows.
 
-Every query of ``tests/data/queries-public.tsv`` is typed as a reader types
-it (a character at a time, as an input method commits it) on both site
-variants, at phone and desktop size, and the links the result list shows are
-judged by the set's hit rule (:mod:`zhkb.searcheval`): recall@5 must be at
-least 0.9 on each.  Then what a reader sees: the same tips whichever script
-the query is typed in, the box keeping what was typed, tip and article
-titles, highlighted words in the page's script, and the tip page
-highlighting them after a click.
+A reader types through an input method, which commits each character as
+text, then releases the key; Material re-reads the box on ``keyup``
+(:mod:`support.searchbox`).  These tests type a few queries of the public
+relevance set that way, on both variants, at phone and desktop size, and
+judge the links the result list shows by the set's hit rule
+(:mod:`support.searcheval`); then what a reader sees: the same tips whichever
+script the query is typed in, the box keeping what was typed, tip and
+article titles, highlighted words in the page's script, and the tip page
+highlighting them after a click.  The whole relevance sets, typed in both
+scripts, run through the same worker in Node (``tests/test_search.py``).
 """
 
 from __future__ import annotations
@@ -18,17 +20,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
+from support import searcheval
+from support.browser import DESKTOP, PHONE, WITHOUT_WORKER, launch
+from support.nginx import nginx_serving
+from support.searchbox import SearchBox
 
-from zhkb import searcheval
-from zhkb.browser import DESKTOP, PHONE, WITHOUT_WORKER, launch
 from zhkb.convert import convert
-from zhkb.searchbox import SearchBox
-from zhkb.serve import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = searcheval.load_queries(ROOT / "tests" / "data" / "queries-public.tsv")
+#: A keyword, a phrase in the other script, and one a reader types as a short question.
+TYPED = {"建立信任", "競爭對手的威脅", "价格已经到公司极限"}
 ROOTS = {"hans": "", "hant": "zh-Hant/"}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
 to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
@@ -36,7 +40,7 @@ to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT /
 
 @pytest.fixture(scope="module")
 def served(built_site):
-    with serving(built_site) as base:
+    with nginx_serving(built_site) as (base, _log):
         yield built_site, base
 
 
@@ -57,7 +61,8 @@ def open_search(served, browser):
     def open_box(variant: str, device: str) -> SearchBox:
         context = browser.new_context(**DEVICES[device], **WITHOUT_WORKER)
         contexts.append(context)
-        return SearchBox.open(context, base + ROOTS[variant], quiet_ms=300)
+        # A quick typist: the pause between characters is the benchmark's business (scripts/bench_search.py).
+        return SearchBox.open(context, base + ROOTS[variant], typing_pause_ms=40, quiet_ms=300)
 
     yield open_box
     for context in contexts:
@@ -70,19 +75,17 @@ def site_path(href: str) -> str:
     return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-@pytest.mark.parametrize("device", DEVICES)
-@pytest.mark.parametrize("variant", ROOTS)
-def test_public_queries_find_their_tips(served, open_search, variant, device):
+@pytest.mark.parametrize("variant, device", [("hans", "phone"), ("hant", "desktop")])
+def test_typed_queries_find_their_tips(served, open_search, variant, device):
     site, _ = served
     judge = searcheval.HitJudge(site, to_simplified)
     box = open_search(variant, device)
-    first_hits = []
-    for query in QUERIES:
+    queries = [query for query in QUERIES if query.text in TYPED]
+    assert len(queries) == len(TYPED)
+    for query in queries:
         outcome = box.search(query.text)
-        first_hits.append(judge.first_hit(query, [site_path(link.href) for link in outcome.links]))
-    metrics = searcheval.relevance(first_hits)
-    missed = [q.text for q, rank in zip(QUERIES, first_hits, strict=True) if rank is None or rank > 5]
-    assert metrics.recall_at_5 >= 0.9, f"recall@5 {metrics.recall_at_5:.2f}; missed {missed}"
+        rank = judge.first_hit(query, [site_path(link.href) for link in outcome.links])
+        assert rank is not None and rank <= 5, f"{query.text}: {[link.title for link in outcome.links[:5]]}"
 
 
 @pytest.mark.parametrize("variant", ROOTS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -19,7 +18,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from mkdocs.utils import yaml_load
 
-from zhkb.site import alternate, nav, search_assets, settings, tags, traditional
+from zhkb.site import alternate, material, nav, tags, traditional
+from zhkb.site.plugin import LanguageStrings
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENCC_DIR = ROOT / "sources" / "opencc"
@@ -37,13 +37,9 @@ def to_traditional() -> traditional.Converter:
 
 
 @pytest.fixture
-def project_slugs(to_traditional: traditional.Converter) -> Iterator[dict[str, str]]:
-    """The project's taxonomy installed for ``tags.slugify``; emptied afterwards."""
-    table = tags.slug_table(tags.load_taxonomy(TAXONOMY_FILE), [to_traditional])
-    tags.use_slug_table(table)
-    yield table
-    tags.use_slug_table({})
-    tags.use_page_order([])
+def project_tags(to_traditional: traditional.Converter) -> tags.TagTables:
+    """The project's taxonomy, as a build makes it."""
+    return tags.TagTables(tags.slug_table(tags.load_taxonomy(TAXONOMY_FILE), [to_traditional]))
 
 
 def load_mkdocs_yaml(name: str) -> dict:
@@ -63,25 +59,25 @@ def test_taxonomy_is_read_in_file_order_with_ascii_slugs() -> None:
     assert len(set(taxonomy.values())) == len(taxonomy)
 
 
-def test_slugify_gives_the_reviewed_slug_in_both_scripts(project_slugs: dict[str, str]) -> None:
-    assert tags.slugify("价格异议", "-") == "price-objection"
-    assert tags.slugify("價格異議", "-") == "price-objection"
-    assert tags.slugify("客户维护") == tags.slugify("客戶維護") == "retention"
+def test_slugify_gives_the_reviewed_slug_in_both_scripts(project_tags: tags.TagTables) -> None:
+    assert project_tags.slugify("价格异议", "-") == "price-objection"
+    assert project_tags.slugify("價格異議", "-") == "price-objection"
+    assert project_tags.slugify("客户维护") == project_tags.slugify("客戶維護") == "retention"
 
 
 def test_slugify_covers_every_tag_as_the_traditional_site_writes_it(
-    project_slugs: dict[str, str], to_traditional: traditional.Converter
+    project_tags: tags.TagTables, to_traditional: traditional.Converter
 ) -> None:
     for name, slug in tags.load_taxonomy(TAXONOMY_FILE).items():
-        assert tags.slugify(to_traditional(name)) == slug
+        assert project_tags.slugify(to_traditional(name)) == slug
 
 
 def test_slugify_falls_back_to_a_deterministic_ascii_slug_and_warns_once(
-    project_slugs: dict[str, str], caplog: pytest.LogCaptureFixture
+    project_tags: tags.TagTables, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.zhkb.site.tags"):
-        first = tags.slugify("未知标签")
-        second = tags.slugify("未知标签")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.zhkb.tags"):
+        first = project_tags.slugify("未知标签")
+        second = project_tags.slugify("未知标签")
     assert first == second
     assert first.isascii() and first.startswith("tag-")
     assert len([record for record in caplog.records if "未知标签" in record.getMessage()]) == 1
@@ -98,20 +94,28 @@ def test_slug_table_rejects_two_tags_that_read_the_same() -> None:
         tags.slug_table({"后": "after", "後": "queen"}, [lambda name: "後"])
 
 
-def test_tags_sort_in_taxonomy_order_in_both_scripts(project_slugs: dict[str, str]) -> None:
+def test_tags_sort_in_taxonomy_order_in_both_scripts(project_tags: tags.TagTables) -> None:
     names = ["竞争对手", "未知", "信任", "價格異議"]
-    ordered = sorted((Tag(name) for name in names), key=tags.taxonomy_order)
+    ordered = sorted((Tag(name) for name in names), key=project_tags.taxonomy_order)
     assert [tag.name for tag in ordered] == ["信任", "價格異議", "竞争对手", "未知"]
 
 
-def test_pages_under_a_tag_sort_in_source_order(project_slugs: dict[str, str]) -> None:
-    tags.use_page_order(["articles/b.md", "articles/a.md"])
+def test_each_build_has_its_own_tables(project_tags: tags.TagTables) -> None:
+    other = tags.TagTables({"信任": "belief"})
+    assert other.slugify("信任") == "belief" and project_tags.slugify("信任") == "trust"
+    options = SimpleNamespace()
+    other.install(options)
+    assert options.tags_slugify("信任") == "belief" and options.listings_sort_by == other.page_order
+
+
+def test_pages_under_a_tag_sort_in_source_order(project_tags: tags.TagTables) -> None:
+    project_tags.use_page_order(["articles/b.md", "articles/a.md"])
 
     def mapping(uri: str) -> SimpleNamespace:
         return SimpleNamespace(item=SimpleNamespace(file=SimpleNamespace(src_uri=uri)))
 
     uris = ["articles/z.md", "articles/a.md", "articles/b.md"]
-    ordered = sorted((mapping(uri) for uri in uris), key=tags.page_order)
+    ordered = sorted((mapping(uri) for uri in uris), key=project_tags.page_order)
     assert [m.item.file.src_uri for m in ordered] == ["articles/b.md", "articles/a.md", "articles/z.md"]
 
 
@@ -274,17 +278,6 @@ def test_no_nav_level_holds_more_than_the_section_size() -> None:
         assert widest(nav.in_sections(pages, 3)) <= 3
 
 
-def test_nav_section_size_is_an_optional_setting(tmp_path: Path) -> None:
-    extra = {"zhkb": {"opencc": "sources/opencc", "taxonomy": "sources/tags.yml"}}
-    assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == nav.SECTION_SIZE
-    extra["zhkb"]["nav_section_size"] = 20
-    assert settings.site_settings(extra, tmp_path / "mkdocs.yml").nav_section_size == 20
-    for wrong in (1, "20", True):
-        extra["zhkb"]["nav_section_size"] = wrong
-        with pytest.raises(ConfigurationError, match="nav_section_size"):
-            settings.site_settings(extra, tmp_path / "mkdocs.yml")
-
-
 def test_page_order_file(tmp_path: Path) -> None:
     order_file = tmp_path / nav.ORDER_FILE
     assert nav.load_page_order(order_file) == []
@@ -299,8 +292,8 @@ def test_page_order_file(tmp_path: Path) -> None:
 
 
 def test_search_in_english_only_loads_no_language_files() -> None:
-    assert search_assets.loaded_language_files(["en"]) == set()
-    assert search_assets.loaded_language_files(["en", "ja"]) == {
+    assert material.loaded_language_files(["en"]) == set()
+    assert material.loaded_language_files(["en", "ja"]) == {
         "tinyseg.js",
         "min/lunr.ja.min.js",
         "min/lunr.multi.min.js",
@@ -309,33 +302,16 @@ def test_search_in_english_only_loads_no_language_files() -> None:
 
 
 def test_unloaded_language_files_are_removed(tmp_path: Path) -> None:
-    lunr = tmp_path / search_assets.LUNR_FOLDER
+    lunr = tmp_path / material.LUNR_FOLDER
     for name in ("tinyseg.js", "wordcut.js", "min/lunr.ja.min.js", "min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"):
         (lunr / name).parent.mkdir(parents=True, exist_ok=True)
         (lunr / name).write_text("//", encoding="utf-8")
 
-    removed = search_assets.remove_unloaded_language_files(tmp_path, ["ja"])
+    removed = material.remove_unloaded_language_files(tmp_path, ["ja"])
 
     assert sorted(path.relative_to(lunr).as_posix() for path in removed) == ["min/lunr.de.min.js", "wordcut.js"]
-    assert search_assets.remove_unloaded_language_files(tmp_path, ["en"])
+    assert material.remove_unloaded_language_files(tmp_path, ["en"])
     assert not lunr.exists()
-
-
-# --- settings ------------------------------------------------------------------------------------------------------
-
-
-def test_settings_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
-    extra = {"zhkb": {"opencc": "sources/opencc", "taxonomy": "sources/tags.yml"}}
-    site = settings.site_settings(extra, tmp_path / "mkdocs.zh-Hant.yml")
-    assert site.opencc_dir == tmp_path.resolve() / "sources" / "opencc"
-    assert site.taxonomy_file == tmp_path.resolve() / "sources" / "tags.yml"
-
-
-def test_settings_must_be_given() -> None:
-    with pytest.raises(ConfigurationError, match=r"extra\.zhkb"):
-        settings.site_settings({}, "mkdocs.yml")
-    with pytest.raises(ConfigurationError, match="taxonomy"):
-        settings.site_settings({"zhkb": {"opencc": "sources/opencc"}}, "mkdocs.yml")
 
 
 # --- templates -----------------------------------------------------------------------------------------------------
@@ -355,16 +331,31 @@ def test_language_templates_name_the_script(language: str, search_label: str) ->
     assert strings.t("search") == search_label
 
 
+#: Interface strings a converter gets right; the others are written out for Taiwan (複製連結, not 複製鏈接).
+CONVERTIBLE_KEYS = ("zhkb.not_found", "zhkb.back_home", "zhkb.related", "zhkb.share", "zhkb.read_tip",
+                    "zhkb.from_article", "zhkb.removed_title", "zhkb.removed_description", "zhkb.removed_go")
+SITE_KEYS = (*CONVERTIBLE_KEYS, "zhkb.copied", "zhkb.copy_failed", "zhkb.search_dialog", "zhkb.og_locale",
+             "zhkb.script")
+
+
+def language_strings(language: str) -> LanguageStrings:
+    theme, _ = theme_env(language)
+    return LanguageStrings(SimpleNamespace(theme=theme))
+
+
 def test_site_strings_of_the_traditional_site_are_the_converted_simplified_ones(
     to_traditional: traditional.Converter,
 ) -> None:
-    hans_theme, hans_env = theme_env("zh-Hans")
-    hant_theme, hant_env = theme_env("zh-Hant")
-    hans = hans_env.get_template("partials/language.html", None, {"config": {"theme": hans_theme}}).module
-    hant = hant_env.get_template("partials/language.html", None, {"config": {"theme": hant_theme}}).module
-    for key in ("zhkb.not_found", "zhkb.back_home"):
-        assert hans.t(key) != key
-        assert hant.t(key) == to_traditional(hans.t(key))
+    hans, hant = language_strings("zh-Hans"), language_strings("zh-Hant")
+    for key in CONVERTIBLE_KEYS:
+        assert hant(key) == to_traditional(hans(key)), key
+    assert (hans("zhkb.copied"), hant("zhkb.copied")) == ("已复制链接", "已複製連結")
+    assert (hans("zhkb.og_locale"), hant("zhkb.og_locale")) == ("zh_CN", "zh_TW")
+    assert (hans("zhkb.script"), hant("zhkb.script")) == ("hans", "hant")
+    for key in SITE_KEYS:
+        assert hans(key) and hant(key)
+    with pytest.raises(ConfigurationError, match=r"zhkb\.nothing"):
+        hans("zhkb.nothing")
 
 
 def test_switch_template_shows_only_the_other_variants() -> None:
@@ -388,7 +379,8 @@ def test_traditional_config_inherits_and_converts(to_traditional: traditional.Co
     assert traditional_config["theme"]["language"] == "zh-Hant"
     assert traditional_config["docs_dir"] == simplified["docs_dir"]
     assert traditional_config["site_dir"] == "site/zh-Hant"
-    assert traditional_config["hooks"] == [*simplified["hooks"], "hooks/traditional.py"]
+    assert "hooks" not in simplified and "hooks" not in traditional_config
+    assert traditional_config["plugins"] == simplified["plugins"]
     # Written out for readers of the config, but must say what the conversion says.
     for key in ("site_name", "site_description"):
         assert traditional_config[key] == to_traditional(simplified[key])
@@ -400,15 +392,7 @@ def test_each_variant_is_served_where_its_switch_entry_says(name: str) -> None:
     assert config["theme"]["font"] is False, "no web fonts"
     root = alternate.variant_root(config["extra"]["alternate"], config["theme"]["language"])
     assert urlsplit(config["site_url"]).path == root
-    tags_plugin = next(plugin["tags"] for plugin in config["plugins"] if isinstance(plugin, dict) and "tags" in plugin)
-    assert tags_plugin["tags_slugify"] is tags.slugify
-
-
-def test_remote_urls_in_theme_assets_become_inert():
-    from zhkb.site.offline import neutralise
-
-    js = '/*! clipboard.js https://clipboardjs.com/ */ _t("https://unpkg.com/resize-observer-polyfill");'
-    out = neutralise(js + ' ns="http://www.w3.org/2000/svg" u="http://127.0.0.1:8000/x"')
-    assert "https://" not in out
-    assert 'about:blank#unpkg.com/resize-observer-polyfill' in out and "about:blank#clipboardjs.com/" in out
-    assert "http://www.w3.org/2000/svg" in out and "http://127.0.0.1:8000/x" in out
+    names = [next(iter(plugin)) if isinstance(plugin, dict) else plugin for plugin in config["plugins"]]
+    assert names == ["search", "tags", "privacy", "zhkb"]
+    assert config["extra"]["polyfills"], "Material's bundle would fetch a ResizeObserver polyfill from unpkg.com"
+    assert "repo_url" not in config, "Material's bundle would ask the GitHub or GitLab API about the repository"

@@ -6,95 +6,33 @@ before and after a fix and records the differences as :class:`Edit` s.
 Replaying a line's edits backwards gives its original text, so nothing is
 lost silently.
 
-Order matters and is fixed here: normalise whitespace → OpenCC t2s → drop
-spam → punctuation → errata → spacing.  Errata and spam patterns are written
-against Simplified text with full-width punctuation.
+Order matters and is fixed here: normalise whitespace → repair conversion
+damage (:mod:`zhkb.damage`) → OpenCC t2s → drop boilerplate, by zhkb's
+default rules and then the corpus's own (:mod:`zhkb.boilerplate`) →
+punctuation → errata → spacing.  Boilerplate patterns see Simplified text with
+punctuation as scraped; errata see it with full-width punctuation.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from pathlib import Path
 
+from .boilerplate import remove_boilerplate
 from .convert import convert
-from .curation import Curation, Erratum, SpamRule
-from .model import Edit, Line, Source
+from .curation import Curation, Erratum
+from .damage import remove_pinyin_residue, repair_lost_characters
+from .edits import apply_fix, diff_edits, replay_backwards
+from .model import Line, Source
+from .words import splits_a_word
+
+__all__ = ["apply_fix", "clean_lines", "diff_edits", "replay_backwards", "source_lines"]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: full-width punctuation that ends or sits inside Chinese sentences
 CJK_PUNCT = "，。！？；：、（）“”‘’《》【】「」『』…—～"
 _CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
-
-# --------------------------------------------------------------------------
-# recording
-
-
-def diff_edits(rule: str, line: Line, before: str, after: str, note: str = "") -> list[Edit]:
-    """The edits that turn ``before`` into ``after``, positioned in ``after``."""
-    if len(before) == len(after):
-        return _aligned_edits(rule, line, before, after, note)
-    if len(before) * len(after) > DIFF_CELLS_MAX:
-        # A very long line changed in length: one edit for the span between the
-        # common prefix and suffix keeps the cost linear; the account stays exact.
-        start = len(_common_prefix(before, after))
-        end = len(_common_prefix(before[start:][::-1], after[start:][::-1]))
-        return [Edit(rule, line.path, line.number, start, before[start:len(before) - end],
-                     after[start:len(after) - end], note)]
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    edits = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            edits.append(Edit(rule, line.path, line.number, j1, before[i1:i2], after[j1:j2], note))
-    return edits
-
-
-#: above this (length before × length after) a line is not diffed character by character
-DIFF_CELLS_MAX = 4_000_000
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return a[:n]
-
-
-def _aligned_edits(rule: str, line: Line, before: str, after: str, note: str) -> list[Edit]:
-    """Edits of a same-length change (OpenCC, punctuation): runs of differing characters."""
-    edits, start = [], None
-    for i, (x, y) in enumerate(zip(before, after, strict=True)):
-        if x != y and start is None:
-            start = i
-        elif x == y and start is not None:
-            edits.append(Edit(rule, line.path, line.number, start, before[start:i], after[start:i], note))
-            start = None
-    if start is not None:
-        edits.append(Edit(rule, line.path, line.number, start, before[start:], after[start:], note))
-    return edits
-
-
-def apply_fix(line: Line, rule: str, fix: Callable[[str], str], note: str = "") -> None:
-    """Run ``fix`` on the line's text and record what it changed under ``rule``.
-
-    Without a ``note``, the first line of the fix's docstring explains it.
-    """
-    note = note or (fix.__doc__ or "").strip().split("\n")[0]
-    after = fix(line.text)
-    if after != line.text:
-        line.edits.extend(diff_edits(rule, line, line.text, after, note))
-        line.text = after
-
-
-def replay_backwards(text: str, edits: Iterable[Edit]) -> str:
-    """Undo ``edits`` (in reverse order) on ``text``: gives the line's original text."""
-    for edit in reversed(list(edits)):
-        assert text[edit.at:edit.at + len(edit.after)] == edit.after, edit
-        text = text[:edit.at] + edit.before + text[edit.at + len(edit.after):]
-    return text
-
 
 # --------------------------------------------------------------------------
 # normalisation fixes
@@ -119,6 +57,29 @@ def normalise_spaces(text: str) -> str:
 
 
 # --------------------------------------------------------------------------
+# script fixes
+
+#: words in which 著 is zhù and stays 著 (package data)
+_ZHU_WORDS = [w for w in (Path(__file__).parent / "defaults" / "zhu.txt").read_text(encoding="utf-8").split()
+              if not w.startswith("#")]
+_ZHU_OR_ZHE = re.compile("|".join(sorted(map(re.escape, _ZHU_WORDS), key=len, reverse=True)) + "|著")
+#: a source is Traditional when t2s changed at least this share of its Chinese characters
+TRADITIONAL_SHARE = 0.01
+
+
+def particle_zhe(text: str) -> str:
+    """著 as a particle of Traditional text is 着 in Simplified (盯著 → 盯着); 著名, 显著 … keep 著."""
+    return _ZHU_OR_ZHE.sub(lambda m: "着" if m.group(0) == "著" else m.group(0), text)
+
+
+def was_traditional(lines: list[Line]) -> bool:
+    """True when OpenCC t2s changed a real share of the source's characters: it was written in Traditional."""
+    changed = sum(len(e.before) for line in lines for e in line.edits if e.rule == "opencc_t2s")
+    chinese = sum(len(re.findall(f"[{CJK}]", line.text)) for line in lines)
+    return chinese > 0 and changed >= max(2, TRADITIONAL_SHARE * chinese)
+
+
+# --------------------------------------------------------------------------
 # punctuation fixes (chinese-copywriting-guidelines: full-width in Chinese text)
 
 _HALF_TO_FULL = {",": "，", "!": "！", "?": "？", ":": "：", ";": "；"}
@@ -129,19 +90,51 @@ def fullwidth_punctuation(text: str) -> str:
     text = re.sub(rf"(?<={_CJK_OR_PUNCT})\s*([,!?:;])|([,!?:;])\s*(?={_CJK_OR_PUNCT})",
                   lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
     # 1,000 and 3.5 keep ASCII; a full stop after a Chinese character ends a sentence.
-    text = re.sub(rf"(?<=[{CJK}])\.(?!\d)(?!\.)", "。", text)
+    text = re.sub(rf"(?<=[{CJK}])\.(?![\d.A-Za-z])", "。", text)
     return re.sub(rf"(?<=[{CJK}%\d])([,!?;])$", lambda m: _HALF_TO_FULL[m.group(1)], text)
 
 
 def fullwidth_parentheses(text: str) -> str:
-    """(…) around Chinese text become （…）."""
-    return re.sub(rf"\(([^()]*[{CJK}][^()]*)\)", r"（\1）", text)
+    """(…) around Chinese text, or next to it, become （…）: 管理(CRM)系统 → 管理（CRM）系统."""
+    text = re.sub(rf"\(([^()]*[{CJK}][^()]*)\)", r"（\1）", text)
+    return re.sub(rf"(?<=[{CJK}{CJK_PUNCT}])\(([^()]*)\)|\(([^()]*)\)(?=[{CJK}{CJK_PUNCT}])",
+                  lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
 
 
 def chinese_quotes(text: str) -> str:
-    """「」 and paired ASCII double quotes become “” in Simplified text."""
+    """「」 and paired ASCII quotes (double, or single around Chinese) become “” and ‘’ in Simplified text."""
     text = text.replace("「", "“").replace("」", "”")
-    return re.sub(r'"([^"\n]*)"', r"“\1”", text)
+    text = re.sub(r'"([^"\n]*)"', r"“\1”", text)
+    return re.sub(rf"'([^'\n]*[{CJK}][^'\n]*)'", r"‘\1’", text)
+
+
+#: three or more dots, two or more ideographic full stops, or a lone ellipsis character
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|。{2,}|．{3,}|…+|⋯+)")
+
+
+def chinese_ellipsis(text: str) -> str:
+    """An ellipsis in Chinese text is …… (two characters): ... 。。。 and a lone … become ……"""
+    return _ELLIPSIS.sub(lambda m: "……" if _next_to_chinese(text, m) else m.group(0), text)
+
+
+def _next_to_chinese(text: str, match: re.Match[str]) -> bool:
+    before = text[:match.start()].rstrip()[-1:]
+    after = text[match.end():].lstrip()[:1]
+    return bool(re.match(f"[{CJK}{CJK_PUNCT}]", before or "x") or re.match(f"[{CJK}{CJK_PUNCT}]", after or "x"))
+
+
+#: a number range: 9-10 点, 3~5 条, 80cm~155cm, 9:00-18:30 (not a date 2019-05-12 or a phone number)
+_RANGE = re.compile(
+    r"(?<![\d.:：\-/])(\d{1,4}(?:[.:：]\d{1,2})?\s*(?:[A-Za-z%]{1,3})?)\s*[-~～—–－]\s*"
+    rf"(\d{{1,4}}(?:[.:：]\d{{1,2}})?)(?![\d\-/])(?=\s*(?:[A-Za-z%]{{1,3}}\s*)?[{CJK}{CJK_PUNCT}]|\s*[A-Za-z%]{{1,3}}\b|$)"
+)
+
+
+def number_ranges(text: str) -> str:
+    """A range between numbers is written with ～ (GB/T 15834): 9-10点 → 9～10点, 3~5条 → 3～5条."""
+    if not re.search(f"[{CJK}]", text):
+        return text
+    return _RANGE.sub(lambda m: f"{m.group(1).strip()}～{m.group(2)}", text)
 
 
 def collapse_repeated_punctuation(text: str) -> str:
@@ -164,6 +157,30 @@ def space_between_cjk_and_latin(text: str) -> str:
     return re.sub(rf"([A-Za-z0-9%])([{CJK}])", r"\1 \2", text)
 
 
+def join_wrapped_words(text: str) -> str:
+    """A space inside a Chinese word is a line wrap of a PDF or slide: 销售代 表 → 销售代表, 获取信 息 → 获取信息.
+
+    In prose (a line with sentence punctuation) every space between two Chinese characters goes; in a
+    title or a list of words, where spaces separate items (鹰 狐), only a space that splits a word.
+    """
+    if not re.search(rf"[{CJK}] +[{CJK}]", text):
+        return text
+    if re.search("[，。！？；]", text):
+        return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", "", text)
+    def join(match: re.Match[str]) -> str:
+        return "" if splits_a_word(_run_before(text, match.start()), _run_after(text, match.end())) else match.group(0)
+
+    return re.sub(rf"(?<=[{CJK}]) +(?=[{CJK}])", join, text)
+
+
+def _run_before(text: str, end: int) -> str:
+    return re.search(rf"[{CJK}]*$", text[:end]).group(0)
+
+
+def _run_after(text: str, start: int) -> str:
+    return re.match(rf"[{CJK}]*", text[start:]).group(0)
+
+
 def remove_space_beside_fullwidth_punctuation(text: str) -> str:
     """Full-width punctuation carries its own spacing."""
     return re.sub(rf" *([{CJK_PUNCT}]) *", r"\1", text)
@@ -171,17 +188,6 @@ def remove_space_beside_fullwidth_punctuation(text: str) -> str:
 
 # --------------------------------------------------------------------------
 # curation-driven fixes
-
-
-def apply_spam(line: Line, rules: list[SpamRule]) -> None:
-    for rule in rules:
-        if not rule.pattern.search(line.text):
-            continue
-        if rule.whole_line:
-            apply_fix(line, f"spam.{rule.name}", lambda _text: "", rule.why)
-            line.starts_section = line.starts_section or rule.starts_section
-            return
-        apply_fix(line, f"spam.{rule.name}", lambda text, p=rule.pattern: p.sub("", text), rule.why)
 
 
 def apply_errata(line: Line, errata: list[Erratum], used: dict[int, int]) -> None:
@@ -196,11 +202,14 @@ def apply_errata(line: Line, errata: list[Erratum], used: dict[int, int]) -> Non
 # driver
 
 NORMALISE: list[Callable[[str], str]] = [strip_carriage_return, remove_invisible_characters, normalise_spaces]
+#: conversion damage is repaired before t2s, so that OpenCC converts whole words (企業(yè)務 → 企业务 fails)
+REPAIR: list[Callable[[str], str]] = [repair_lost_characters, remove_pinyin_residue]
 PUNCTUATE: list[Callable[[str], str]] = [
-    chinese_quotes, fullwidth_parentheses, fullwidth_punctuation, collapse_repeated_punctuation,
+    chinese_ellipsis, number_ranges, chinese_quotes, fullwidth_parentheses, fullwidth_punctuation,
+    collapse_repeated_punctuation,
 ]
 SPACE: list[Callable[[str], str]] = [
-    split_glued_answers, remove_space_beside_fullwidth_punctuation, space_between_cjk_and_latin,
+    split_glued_answers, join_wrapped_words, remove_space_beside_fullwidth_punctuation, space_between_cjk_and_latin,
 ]
 
 
@@ -215,9 +224,17 @@ def clean_lines(lines: list[Line], curation: Curation, errata_used: dict[int, in
     for line in lines:
         for fix in NORMALISE:
             apply_fix(line, fix.__name__, fix)
+        for fix in REPAIR:
+            if "(" in line.text or "（" in line.text:  # both fixes look for a reading in brackets
+                apply_fix(line, fix.__name__, fix)
         apply_fix(line, "opencc_t2s", lambda text: convert(text, "t2s", curation.opencc_dir),
                   "OpenCC t2s with sources/opencc/t2s.txt")
-        apply_spam(line, curation.spam)
+    if was_traditional(lines):
+        for line in lines:
+            if "著" in line.text:
+                apply_fix(line, "particle_zhe", particle_zhe)
+    remove_boilerplate(lines, curation.defaults + curation.spam, set(curation.switched_off))
+    for line in lines:
         for fix in PUNCTUATE:
             apply_fix(line, fix.__name__, fix)
         apply_errata(line, curation.errata, used)

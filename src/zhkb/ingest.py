@@ -17,8 +17,11 @@ from .ids import assign_ids, dump_registry, load_registry, retired_content
 from .model import Article, Line, Notice
 from .read import read_source
 from .report import SourceSummary, render_report
+from .review import review_lines
 from .split import split_source
+from .suggest import TagSuggestion, suggest_tags
 from .tag import tag_articles
+from .taiwan_report import traditional_report
 from .write import render_docs
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -33,6 +36,12 @@ class Output:
     articles: list[Article] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    suggestions: list[TagSuggestion] = field(default_factory=list)
+
+    @property
+    def review_queue(self) -> list[Notice]:
+        """What was kept but may be wrong ("Kept, but please check" in the report)."""
+        return [n for n in self.notices if n.review]
 
 
 def source_paths(root: Path) -> list[Path]:
@@ -80,6 +89,7 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
         lines = clean_lines(source_lines(source), curation, errata_used)
         articles = split_source(lines, output.notices)
         check_accounting(lines)
+        output.notices += review_lines(lines)
         output.lines += lines
         output.articles += articles
         summaries.append(SourceSummary(source, len(lines), len(articles), sum(len(a.tips) for a in articles)))
@@ -89,18 +99,42 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
                                          f"erratum {erratum.find!r} matched nothing"))
     output.articles = merge_duplicates(output.articles, output.notices)
     tag_articles(output.articles, curation.tags)
+    output.suggestions = suggest_tags(output.articles)
     registry = assign_ids(output.articles, load_registry(sources_dir / "ids.yml"))
     retired = retired_content(registry, output.articles)
     output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired).items()}
     output.files["sources/ids.yml"] = dump_registry(registry)
-    output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices)
+    output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices, output.suggestions,
+                                                      curation.switched_off)
     return output
+
+
+def write_traditional_report(root: Path, output: Output) -> list[str]:
+    """Write ``reports/traditional.md`` for the docs of ``output`` (part of the build, not of ingest).
+
+    It converts the whole corpus as the Traditional site does, word by word with jieba, which costs
+    as much as the conversion of the site itself; so the build, which converts the site anyway,
+    writes it, and ``zhkb ingest`` stays fast for an editor's edit-review loop.
+    """
+    return _write_files(root, {"reports/traditional.md": traditional_report(output.files, root / "sources" / "opencc")})
 
 
 def write_output(root: Path, output: Output) -> list[str]:
     """Write the generated files (only those that changed) and delete stale generated articles."""
+    changed = _write_files(root, output.files)
+    for folder in GENERATED_DIRS:
+        for stale in sorted((root / "docs" / folder).glob("*.md")):
+            rel = stale.relative_to(root).as_posix()
+            if rel not in output.files:
+                stale.unlink()
+                changed.append(rel)
+    return changed
+
+
+def _write_files(root: Path, files: dict[str, str]) -> list[str]:
+    """Write ``files`` (path relative to ``root`` -> text) where they changed, each atomically."""
     changed = []
-    for rel, text in sorted(output.files.items()):
+    for rel, text in sorted(files.items()):
         path = root / rel
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
@@ -110,10 +144,4 @@ def write_output(root: Path, output: Output) -> list[str]:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         changed.append(rel)
-    for folder in GENERATED_DIRS:
-        for stale in sorted((root / "docs" / folder).glob("*.md")):
-            rel = stale.relative_to(root).as_posix()
-            if rel not in output.files:
-                stale.unlink()
-                changed.append(rel)
     return changed

@@ -58,14 +58,25 @@ class Line:
     edits: list[Edit] = field(default_factory=list)
     #: set by a spam rule marked ``starts_section``: the next line titles a new section
     starts_section: bool = False
+    #: set by a rule marked ``starts_answer`` (a Q&A site's 最佳答案): the answer starts after this line
+    starts_answer: bool = False
 
 
 @dataclass
 class Block:
     """A block of article body: a paragraph, a list, or a note."""
 
-    kind: str  # "paragraph" | "list" | "incomplete"
+    kind: str  # "paragraph" | "question" | "ordered" | "bullets" | "incomplete"
     lines: list[str]
+    #: a paragraph's lead label, shown in bold (错误应对：…)
+    label: str = ""
+    #: the paragraph stops mid-sentence: the source was cut off here
+    cut_off: bool = False
+    #: the source line it starts on
+    line: int = 0
+
+    def text_parts(self) -> list[str]:
+        return ([self.label] if self.label else []) + self.lines
 
 
 @dataclass
@@ -92,24 +103,36 @@ class Article:
     tags: list[str] = field(default_factory=list)
     slug: str = ""  # assigned by the ID registry
     incomplete: bool = False
+    #: the title was made from a line too long to be one; the whole line opens the lead
+    title_shortened: bool = False
 
     def text(self) -> str:
-        """All of the article's text, for tagging and fingerprints."""
-        parts = [self.title]
-        parts += [line for block in self.lead for line in block.lines]
+        """All of the article's source text, for tagging and fingerprints (a shortened title is not: its
+        line is in the lead)."""
+        parts = [] if self.title_shortened else [self.title]
+        parts += [part for block in self.lead for part in block.text_parts()]
         for tip in self.tips:
             parts.append(tip.title)
-            parts += [line for block in tip.blocks for line in block.lines]
+            parts += [part for block in tip.blocks for part in block.text_parts()]
         return "\n".join(parts)
 
 
 @dataclass
 class Notice:
-    """Something an editor should look at; not an error."""
+    """Something an editor should look at; not an error.
+
+    A notice with ``review`` set goes to the report's review queue ("Kept, but
+    please check"): something was kept that may be wrong, and only an editor
+    can decide.  ``zhkb ingest --strict`` fails while the queue is not empty.
+    """
 
     path: str
     line: int
     message: str
+    review: bool = False
+    column: int = 0
+    #: the text in question, shown in the report
+    text: str = ""
 
 
 @dataclass

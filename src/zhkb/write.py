@@ -6,7 +6,6 @@ text is escaped so that anything that looks like Markdown or HTML stays text.
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
@@ -30,54 +29,84 @@ NOT_SEARCHED = {"exclude": True}
 #: the heading of a question whose marker had no text (the source is reported; this is not source text)
 UNTITLED = "（未命名问题）"
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+#: characters that start inline markup in the site's Markdown (emphasis, code, links, attribute lists);
+#: Python-Markdown removes a backslash before each of them, so the escape never shows
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
+#: line starts that make a block (heading, quote, list, admonition); escaped where they would
+_LINE_START_SPECIAL = re.compile(r"^(\s*)(#|[-+*](?=\s|$)|!!!|-+$)")
+_ORDERED_LIST_START = re.compile(r"^(\s*\d+)\.(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
-    """Escape ``text`` so Markdown and HTML render it literally."""
-    text = text.replace("&", "&amp;")
+    """Escape ``text`` so Markdown and HTML render it literally, escaping only what would become markup.
+
+    A backslash is used only before characters Python-Markdown can escape (so it never shows);
+    ``&`` and ``<`` become entities, because Markdown passes raw HTML through.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    # & and < are escaped as entities because Markdown passes raw HTML through
-    text = text.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    text = _ORDERED_LIST_START.sub(r"\1\\.", text)
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+#: a description shorter than this is not a real sentence (a caption, a label)
+DESCRIPTION_MIN = 10
+
+
+def leading_sentence(text: str) -> str:
+    match = re.match(r"(.+?(?:[。！？]|……))", text)
+    return match.group(1) if match else text
+
+
+def shorten(sentence: str) -> str:
+    """At most :data:`DESCRIPTION_MAX` characters, for a preview."""
+    return sentence[:DESCRIPTION_MAX - 1] + "…" if len(sentence) > DESCRIPTION_MAX else sentence
+
+
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[。！？])", text)
-    sentence = match.group(1) if match else text
-    if len(sentence) > DESCRIPTION_MAX:
-        sentence = sentence[:DESCRIPTION_MAX - 1] + "…"
-    return sentence
+    return shorten(leading_sentence(text))
 
 
 def describe(article: Article) -> str:
-    """A one-sentence description for link previews: the lead's first sentence, else the first tip's."""
+    """A one-sentence description for link previews: the first real sentence of the answer.
+
+    The asker's details and labelled paragraphs (点评：…) are skipped; a tip's
+    first sentence is prefixed with its title.
+    """
     for block in article.lead:
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and not block.label:
             sentence = first_sentence(block.lines[0])
-            if len(sentence) >= 10 and not sentence.endswith("："):
+            if len(sentence) >= DESCRIPTION_MIN and not sentence.endswith("："):
                 return sentence
     for tip in article.tips:
         for block in tip.blocks:
-            if block.kind == "paragraph":
+            if block.kind == "paragraph" and not block.label:
                 return first_sentence(f"{tip.title}：{block.lines[0]}")
     return article.title or UNTITLED
 
 
-def html_safe(text: str) -> str:
-    """Front matter text goes into HTML attributes and nav items unescaped by the theme: escape it here."""
-    return html.escape(text, quote=True)
+def tip_summary(tip: Tip) -> str:
+    """The first sentence of a tip's text, for its short link's preview; empty if it has none.
+
+    Whole: the site shortens it (:func:`shorten`) after converting it, as it converts whole phrases.
+    """
+    for block in tip.blocks:
+        if block.kind in ("paragraph", "ordered", "bullets"):
+            text = " ".join(block.lines[0].split()) + ("……" if block.cut_off else "")
+            return leading_sentence(text)
+    return ""
 
 
 def _front_matter(data: dict) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
-def render_block(block: Block, incomplete_marker: bool = False) -> str:
-    if block.kind == "paragraph":
-        text = escape_markdown(block.lines[0])
-        return text + ("……" if incomplete_marker else "")
+def render_block(block: Block) -> str:
+    if block.kind in ("paragraph", "question"):
+        text = escape_markdown(block.lines[0]) + ("……" if block.cut_off else "")
+        if block.label:
+            text = f"**{escape_markdown(block.label)}：**{text}"
+        return f"> {text}" if block.kind == "question" else text
     if block.kind == "ordered":
         return "\n".join(f"{n}. {escape_markdown(item)}" for n, item in enumerate(block.lines, 1))
     if block.kind == "bullets":
@@ -88,11 +117,7 @@ def render_block(block: Block, incomplete_marker: bool = False) -> str:
 
 
 def render_blocks(blocks: list[Block]) -> list[str]:
-    out = []
-    for i, block in enumerate(blocks):
-        dangling = i + 1 < len(blocks) and blocks[i + 1].kind == "incomplete"
-        out.append(render_block(block, incomplete_marker=dangling))
-    return out
+    return [render_block(block) for block in blocks]
 
 
 def render_tip(tip: Tip) -> list[str]:
@@ -104,11 +129,16 @@ def render_article(article: Article) -> str:
     title = article.title or UNTITLED
     meta = {
         "id": article.slug,
-        "title": html_safe(title),
-        "description": html_safe(describe(article)),
+        # Raw text: the site escapes it where it writes it, once.
+        "title": title,
+        "description": describe(article),
         "tags": article.tags,
         "source": f"{article.path}#L{article.source_line}",
     }
+    summaries = {tip.id: summary for tip in article.tips if (summary := tip_summary(tip))}
+    if summaries:
+        # Each tip's first sentence, for the preview of its short link (the site reads titles from the page's toc).
+        meta["tips"] = summaries
     if article.incomplete:
         meta["incomplete"] = True
     parts = [f"# {escape_markdown(title)}", *render_blocks(article.lead)]

@@ -17,7 +17,6 @@ const path = require("path")
 const vm = require("vm")
 
 const WORKERS = "assets/javascripts/workers"
-const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 
 /* A worker global scope running the site's search worker */
 function startWorker(siteDir) {
@@ -78,6 +77,8 @@ function shownLinks(groups) {
 async function openSite(siteDir) {
   const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"))
   const worker = startWorker(siteDir)
+  /* Material's message numbers, as the site's rules give them to our worker */
+  const MESSAGE = worker.scope.zhkbQueryRules.materialMessages
   const ready = await worker.send({
     type: MESSAGE.SETUP,
     data: { config: index.config, docs: index.docs, options: { suggest: false } }

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from zhkb.search.words import HAN_RUN, Converter
+from zhkb.taiwan import character_pairs
 
 
 @dataclass(frozen=True)
@@ -66,19 +67,34 @@ def load_synonyms(path: Path) -> list[list[str]]:
 def conversion_pairs(simplified_texts: Iterable[str], to_traditional: Converter) -> Counter[tuple[str, str]]:
     """How often each Simplified character became each Traditional one, over the Han runs of the texts.
 
-    Runs whose conversion changed their length cannot be paired by position and are skipped.
+    Runs whose conversion changed their length cannot be paired by position and are skipped, and so
+    are replaced words (:func:`zhkb.taiwan.character_pairs`).
     """
     pairs: Counter[tuple[str, str]] = Counter()
     for text in simplified_texts:
         for run in HAN_RUN.findall(text):
-            converted = to_traditional(run)
-            if len(converted) == len(run):
-                pairs.update(zip(run, converted, strict=True))
+            pairs.update(character_pairs(run, to_traditional(run)))
+    return pairs
+
+
+def reader_pairs(simplified_texts: Iterable[str], respellings: Sequence[Converter]) -> Counter[tuple[str, str]]:
+    """How often a reader's own converter (``respellings``: plain OpenCC) writes a Simplified character otherwise.
+
+    Over whole runs, as the converter sees them: plain ``s2tw`` writes 扎实 紮實 and 家具 傢俱 where the
+    corpus's own conversion keeps 扎實 and 家具, which no character alone shows.  Only pairs of a
+    character and one of its forms (:func:`zhkb.taiwan.character_pairs`).
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in simplified_texts:
+        for run in HAN_RUN.findall(text):
+            for respell in respellings:
+                pairs.update(pair for pair in character_pairs(run, respell(run)) if pair[0] != pair[1])
     return pairs
 
 
 def typed_pairs(
-    pairs: Counter[tuple[str, str]], script: str, respellings: Sequence[Converter] = ()
+    pairs: Counter[tuple[str, str]], script: str, respellings: Sequence[Converter] = (),
+    reader: Counter[tuple[str, str]] | None = None,
 ) -> Counter[tuple[str, str]]:
     """How often a character a reader types stands for a character of the site in ``script``.
 
@@ -87,16 +103,23 @@ def typed_pairs(
     (``hans``) a Traditional character for what it came from, and a site
     character for itself.  ``respellings`` (plain OpenCC, both ways) add the
     spellings a reader's own converter gives either character where they
-    differ from the corpus's (``账`` is ``帳`` here, ``賬`` to plain ``s2tw``).
+    differ from the corpus's (``账`` is ``帳`` here, ``賬`` to plain ``s2tw``), and
+    ``reader`` (:func:`reader_pairs`) those it gives a character within a word:
+    a character so written stands for what its Simplified character stands for.
     """
     counts: Counter[tuple[str, str]] = Counter()
+    sites_of: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for (simplified, traditional), count in pairs.items():
         site = traditional if script == "hant" else simplified
+        sites_of[simplified][site] += count
         typed = {simplified, traditional}
         typed |= {spelled for respell in respellings for char in (simplified, traditional)
                   if len(spelled := respell(char)) == 1}
         for char in typed:
             counts[(char, site)] += count
+    for (simplified, written), count in (reader or Counter()).items():
+        for site in ([simplified] if script == "hans" else sites_of.get(simplified, ())):
+            counts[(written, site)] += count
     return counts
 
 
@@ -138,10 +161,13 @@ def build_rules(
     The word lists' own conversions count as corpus, so that a stop word or
     synonym typed in the other script maps too.
     """
+    corpus = list(corpus)
     words = [*stop_words, *(word for group in synonyms for word in group)]
     pairs = conversion_pairs([*corpus, *(to_simplified(word) for word in words)], to_traditional)
     to_site = to_traditional if script == "hant" else to_simplified
     site_stop_words = list(dict.fromkeys(form for word in stop_words for form in site_forms(word, to_site)))
     site_synonyms = [list(dict.fromkeys(form for word in group for form in site_forms(word, to_site)))
                      for group in synonyms]
-    return QueryRules(script, char_map(typed_pairs(pairs, script, respellings)), site_stop_words, site_synonyms)
+    reader = reader_pairs(corpus, respellings)
+    return QueryRules(script, char_map(typed_pairs(pairs, script, respellings, reader)), site_stop_words,
+                      site_synonyms)

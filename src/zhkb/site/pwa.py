@@ -27,7 +27,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from zhkb.serve import HASHED_NAME
+from zhkb.site.material import HASHED_NAME
 
 MANIFEST_FILE = "manifest.webmanifest"
 WORKER_FILE = "sw.js"

@@ -6,20 +6,20 @@ remains.  After each build we write, for each of them, a small page at its old
 URL (``articles/<slug>/`` or ``t/<id>/``) that says it was removed and links
 the closest remaining content: a shared link never ends on a 404.
 
-The pages reuse the short tip pages' renderer (:mod:`zhkb.site.share`), minus
-the redirect: the reader should see that the content is gone.
+The pages are short pages (:mod:`zhkb.site.share`) with the template's
+``redirect`` flag off: the reader should see that the content is gone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from zhkb.site.share import RedirectPage, ShareWords, SiteIdentity, render_redirect_page, tip_page_path, without_redirect
+from zhkb.site.share import ShortPage, tip_page_path
 
 #: The ingest stage's list of removed content, in ``docs/`` (a dot file: not published).
 REMOVED_FILE = ".removed.yml"
@@ -27,17 +27,11 @@ REMOVED_FILE = ".removed.yml"
 
 @dataclass(frozen=True)
 class RemovedWords:
-    """What a removed-content page says, in one variant's language."""
+    """What a removed-content page says, in one variant's language (``zhkb.removed_*`` in the language partials)."""
 
     title: str  # ``{title}`` is the removed content's title
     description: str
     go: str  # the link to the closest remaining content
-
-
-WORDS = {
-    "zh-Hans": RemovedWords("已移除：{title}", "这条内容已从知识库中移除。下面是最接近的现有内容。", "查看最接近的内容"),
-    "zh-Hant": RemovedWords("已移除：{title}", "這條內容已從知識庫中移除。下面是最接近的現有內容。", "查看最接近的內容"),
-}
 
 
 @dataclass(frozen=True)
@@ -67,32 +61,19 @@ def page_url(docs_link: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
-def removed_pages(removed: list[Removed], words: RemovedWords, convert: Callable[[str], str]) -> list[RedirectPage]:
+def removed_pages(removed: list[Removed], words: RemovedWords, convert: Callable[[str], str]) -> list[ShortPage]:
     """One page per removed article or tip; ``convert`` renders the titles in the variant's script."""
     pages = []
     for item in removed:
         path = f"articles/{item.id}/" if item.kind == "article" else tip_page_path(item.id)
-        pages.append(RedirectPage(
+        pages.append(ShortPage(
             path=path,
             title=words.title.format(title=convert(item.title)),
             description=words.description,
             target=page_url(item.closest),
             canonical_url=None,
             context="",
+            link_text=words.go,
+            redirect=False,
         ))
     return pages
-
-
-def write_removed_pages(site_dir: Path, pages: list[RedirectPage], site: SiteIdentity, share_words: ShareWords,
-                        words: RemovedWords) -> list[Path]:
-    """Write each removed-content page (no redirect; the link says where to go) unless a live page is there."""
-    written = []
-    link_words = replace(share_words, read_tip=words.go)
-    for page in pages:
-        target = site_dir / page.path / "index.html"
-        if target.exists():
-            continue  # the id answers with live content again
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(without_redirect(render_redirect_page(page, site, link_words)), encoding="utf-8")
-        written.append(target)
-    return written

@@ -3,7 +3,7 @@
 Material's search plugin cuts every run of Han characters in a page into
 words at build time (``SearchIndex._segment_chinese``) and joins them with
 zero-width spaces, which its search worker splits on.  Both variants go
-through :func:`join_words` here instead (installed by ``hooks/search.py``):
+through :func:`join_words` here instead (installed by :mod:`zhkb.site.search`):
 
 Simplified runs are cut by jieba with the domain dictionary that the
 plugin's ``jieba_dict_user`` option loads, Traditional ones where their

@@ -1,6 +1,6 @@
 /*
  * Offline reading for one site variant: written to the variant's root as
- * sw.js by hooks/reader.py (zhkb.site.pwa), which replaces the settings
+ * sw.js by the zhkb plugin (zhkb.site.pwa), which replaces the settings
  * placeholder below. Readers are often on a weak connection:
  *
  * - install: cache the theme's styles and scripts and the search index

@@ -1,20 +1,17 @@
-"""ASCII anchors for tags, the same in both scripts.
+"""ASCII anchors for tags, the same in both scripts, and the order of tags and tagged pages.
 
 Material's tags plugin turns each tag name into the anchor of its entry on the
-tags page, through the callable named by its ``tags_slugify`` option.  Its
-default keeps CJK characters, so the Simplified and Traditional sites would
-get different anchors (``#tag:价格异议`` vs ``#tag:價格異議``).  Our
-:func:`slugify` instead answers the slug reviewed in ``sources/tags.yml`` for a
-tag name in either script.
+tags page, through the callable of its ``tags_slugify`` option.  Its default
+keeps CJK characters, so the Simplified and Traditional sites would get
+different anchors (``#tag:价格异议`` vs ``#tag:價格異議``).
+:meth:`TagTables.slugify` instead answers the slug reviewed in
+``sources/tags.yml`` for a tag name in either script.  Its sort keys list tags
+in taxonomy order and the questions under a tag in source order, the same in
+both scripts.
 
-The plugin's sort options name callables here too, so that tags are listed
-in taxonomy order (as ``tags.yml`` asks) and the questions under a tag in
-source order (as on the home page), the same in both scripts.
-
-The plugin calls these with only a name, tag or page, so the tables they
-answer from are module state, installed by the site hook
-(:func:`use_slug_table` at ``on_config``, :func:`use_page_order` at
-``on_files``).
+The tags plugin calls these with only a name, tag or page, so they are bound
+methods of one :class:`TagTables` per build, which the ``zhkb`` plugin makes
+and hands to the tags plugin's options (:meth:`TagTables.install`).
 """
 
 from __future__ import annotations
@@ -24,25 +21,14 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from material.plugins.tags.structure.mapping import Mapping as TagMapping
 from material.plugins.tags.structure.tag import Tag
 
 from zhkb.curation import load_tags
 
-log = logging.getLogger("mkdocs.plugins.zhkb.site.tags")
-
-#: Tag name (Simplified or Traditional) -> reviewed ASCII slug.
-_slug_table: dict[str, str] = {}
-
-#: Slug -> position of its tag in the taxonomy.
-_taxonomy_rank: dict[str, int] = {}
-
-#: Docs-relative page path -> position in source order.
-_page_rank: dict[str, int] = {}
-
-#: Tag names already reported as missing from the taxonomy, to report each once.
-_reported_unknown: set[str] = set()
+log = logging.getLogger("mkdocs.plugins.zhkb.tags")
 
 
 def load_taxonomy(path: Path) -> dict[str, str]:
@@ -66,50 +52,55 @@ def slug_table(taxonomy: Mapping[str, str], scripts: Iterable[Callable[[str], st
     return table
 
 
-def use_slug_table(table: Mapping[str, str]) -> None:
-    """Make :func:`slugify` answer from ``table`` (replacing any earlier table).
+class TagTables:
+    """One build's tag tables: reviewed slugs, taxonomy order, page order."""
 
-    The order of ``table`` (as :func:`slug_table` builds it) is the taxonomy order.
-    """
-    _slug_table.clear()
-    _slug_table.update(table)
-    _taxonomy_rank.clear()
-    _taxonomy_rank.update((slug, rank) for rank, slug in enumerate(dict.fromkeys(table.values())))
-    _reported_unknown.clear()
+    def __init__(self, table: Mapping[str, str], page_uris: Iterable[str] = ()) -> None:
+        #: Tag name (Simplified or Traditional) -> reviewed ASCII slug; in taxonomy order.
+        self._slugs = dict(table)
+        #: Slug -> position of its tag in the taxonomy.
+        self._taxonomy_rank = {slug: rank for rank, slug in enumerate(dict.fromkeys(table.values()))}
+        #: Docs-relative page path -> position in source order.
+        self._page_rank: dict[str, int] = {}
+        #: Tag names already reported as missing from the taxonomy, to report each once.
+        self._reported_unknown: set[str] = set()
+        self.use_page_order(page_uris)
 
+    def use_page_order(self, page_uris: Iterable[str]) -> None:
+        """List pages under a tag in the order of ``page_uris`` (docs-relative paths)."""
+        self._page_rank = {uri: rank for rank, uri in enumerate(page_uris)}
 
-def use_page_order(page_uris: Iterable[str]) -> None:
-    """Make :func:`page_order` list pages in the order of ``page_uris`` (docs-relative paths)."""
-    _page_rank.clear()
-    _page_rank.update((uri, rank) for rank, uri in enumerate(page_uris))
+    def install(self, tags_config: Any) -> None:
+        """Make the tags plugin (its config, ``config.plugins["material/tags"].config``) use these tables."""
+        tags_config.tags_slugify = self.slugify
+        tags_config.tags_sort_by = self.taxonomy_order
+        tags_config.listings_tags_sort_by = self.taxonomy_order
+        tags_config.listings_sort_by = self.page_order
 
+    def taxonomy_order(self, tag: Tag, *_: object) -> tuple[int, str]:
+        """Sort key for tags: taxonomy order, unknown tags last."""
+        name = tag.name.strip()
+        return (self._taxonomy_rank.get(self._slugs.get(name, ""), len(self._taxonomy_rank)), name)
 
-def taxonomy_order(tag: Tag, *_: object) -> tuple[int, str]:
-    """Sort key for tags (``tags_sort_by``, ``listings_tags_sort_by``): taxonomy order, unknown tags last."""
-    name = tag.name.strip()
-    return (_taxonomy_rank.get(_slug_table.get(name, ""), len(_taxonomy_rank)), name)
+    def page_order(self, mapping: TagMapping) -> tuple[int, str]:
+        """Sort key for the pages listed under a tag: source order, others last by path."""
+        uri = mapping.item.file.src_uri
+        return (self._page_rank.get(uri, len(self._page_rank)), uri)
 
+    def slugify(self, text: str, separator: str = "-") -> str:
+        """The ASCII anchor slug of the tag named ``text`` (in either script).
 
-def page_order(mapping: TagMapping) -> tuple[int, str]:
-    """Sort key for the pages listed under a tag (``listings_sort_by``): source order, others last by path."""
-    uri = mapping.item.file.src_uri
-    return (_page_rank.get(uri, len(_page_rank)), uri)
-
-
-def slugify(text: str, separator: str = "-") -> str:
-    """The ASCII anchor slug of the tag named ``text`` (in either script).
-
-    Tags missing from the taxonomy get :func:`fallback_slug` and a warning,
-    which fails a ``--strict`` build: their anchor would not be reviewed.
-    """
-    name = text.strip()
-    slug = _slug_table.get(name)
-    if slug is not None:
-        return slug
-    if name not in _reported_unknown:
-        _reported_unknown.add(name)
-        log.warning("tag %r is not in the tag taxonomy; its anchor falls back to a hashed slug", name)
-    return fallback_slug(name, separator)
+        Tags missing from the taxonomy get :func:`fallback_slug` and a warning,
+        which fails a ``--strict`` build: their anchor would not be reviewed.
+        """
+        name = text.strip()
+        slug = self._slugs.get(name)
+        if slug is not None:
+            return slug
+        if name not in self._reported_unknown:
+            self._reported_unknown.add(name)
+            log.warning("tag %r is not in the tag taxonomy; its anchor falls back to a hashed slug", name)
+        return fallback_slug(name, separator)
 
 
 def listing_anchor_ids(html: str, slug_format: str = "tag:{slug}") -> set[str]:

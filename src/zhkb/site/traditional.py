@@ -1,6 +1,6 @@
 """Render the Traditional (Taiwan) site from the Simplified Markdown.
 
-The hook ``hooks/traditional.py`` converts, at build time, everything a reader
+The ``zhkb`` plugin converts, at build time, everything a reader
 sees that comes from ``docs/`` or from the nav: the page Markdown, the front
 matter shown on pages (title, description, tags) and nav titles.  The search
 index and tags page are built from those, so they come out Traditional too.
@@ -26,9 +26,9 @@ from zhkb.convert import convert
 #: Conversion of one string of text.
 Converter = Callable[[str], str]
 
-#: Front matter keys whose values readers see (page title, meta description, tags).
+#: Front matter keys whose values readers see (page title, meta description, tags, tips' first sentences).
 #: Others (``id``, ``source``) are identifiers and stay as written.
-SHOWN_META_KEYS = ("title", "description", "tags")
+SHOWN_META_KEYS = ("title", "description", "tags", "tips")
 
 
 def traditional_converter(opencc_dir: Path) -> Converter:
@@ -50,6 +50,8 @@ def _convert_value(value: Any, to_traditional: Converter) -> Any:
         return to_traditional(value)
     if isinstance(value, list):
         return [_convert_value(item, to_traditional) for item in value]
+    if isinstance(value, dict):  # tip id -> text: the keys are identifiers
+        return {key: _convert_value(item, to_traditional) for key, item in value.items()}
     return value
 
 

@@ -3,7 +3,7 @@
  *
  * Material's page script posts what is typed in the search box to its worker
  * as {type: 2 (QUERY), data: "<query>"} and renders the {type: 3 (RESULT)}
- * answer.  The site's pages start this worker instead (hooks/search.py), which
+ * answer.  The site's pages start this worker instead (zhkb.site.search), which
  * loads this site's query rules (search/query_rules.js, generated at build
  * time) and then Material's worker, named in them.  Before Material's worker
  * sees a query, we rewrite it:
@@ -25,14 +25,12 @@
  * Material's result list, snippets and highlighting are otherwise its own: they
  * come from the index, so they stay in the page's script.
  *
- * The message types are Material's internals (mkdocs-material is pinned; the
- * browser tests cover this).  Also loadable with require() for unit tests.
+ * The message numbers are Material's internals: they come with the rules
+ * (zhkb.site.material, checked by tests/test_material_contract.py).  Also
+ * loadable with require() for unit tests.
  */
 ;(function (scope) {
   "use strict"
-
-  /* Material's search worker message types (SearchMessageType) */
-  const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
 
   /* Where the build writes this site's rules, relative to this file */
   const RULES_PATH = "../../../search/query_rules.js"
@@ -340,6 +338,7 @@
   function install(worker) {
     worker.importScripts(RULES_PATH)
     const rules = worker[RULES_GLOBAL]
+    const MESSAGE = rules.materialMessages
     let engine = null
     const plans = []
 
@@ -367,7 +366,7 @@
     worker.importScripts(rules.materialWorker)
   }
 
-  const api = { MESSAGE, BOOST, createEngine, rerank, escapeTerm, install }
+  const api = { BOOST, createEngine, rerank, escapeTerm, install }
   if (typeof module === "object" && module.exports)
     module.exports = api
   else if (typeof scope.importScripts === "function")

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from zhkb.build import build_site as build_variants
+
+ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = {"hans": "", "hant": "zh-Hant"}
 LANG = {"hans": "zh-Hans", "hant": "zh-Hant"}
 
 
 #: what a project needs to ingest and build (docs/*.md are generated)
-PROJECT_PARTS = ("sources", "hooks", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+PROJECT_PARTS = ("sources", "overrides", "docs/assets", "mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
 def copy_project(target: Path) -> Path:
-    """A scratch copy of the project's sources, hooks and site configuration."""
+    """A scratch copy of the project's sources and site configuration."""
     import shutil
 
     for part in PROJECT_PARTS:
@@ -33,11 +32,8 @@ def copy_project(target: Path) -> Path:
 
 
 def build_site(target: Path, project: Path = ROOT) -> Path:
-    """Build both variants of ``project`` into ``target`` (Simplified first: it empties the folder)."""
-    for config, out in (("mkdocs.yml", target), ("mkdocs.zh-Hant.yml", target / "zh-Hant")):
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                        "-d", str(out)], cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return target
+    """Build both variants of ``project`` into ``target``, in this process (:func:`zhkb.build.build_site`)."""
+    return build_variants(project, target)
 
 
 class _TextExtractor(HTMLParser):
@@ -80,3 +76,12 @@ def variant_pages(site: Path, variant: str) -> list[Path]:
 
 def tip_ids(html: str) -> list[str]:
     return re.findall(r'<h[2-4][^>]* id="(t\d+)"', html)
+
+
+#: What sends a reader on from a tip's short page: its meta refresh and its script.
+REDIRECT = re.compile(r'<meta http-equiv="refresh"[^>]*>\n?|<script>location\.replace\([^<]*\);</script>\n?')
+
+
+def without_redirect(page_html: str) -> str:
+    """A short page that stays put: to audit and look at it, as link preview bots see it."""
+    return REDIRECT.sub("", page_html)

@@ -1,7 +1,7 @@
 """Type into the site's real search box as a person would, and read what it shows.
 
 For the browser tests and ``scripts/bench_search.py``, with Playwright
-(:mod:`zhkb.browser`).  A Chinese reader types through an input method,
+(:mod:`support.browser`).  A Chinese reader types through an input method,
 which commits each character into the box as text, then the key is
 released; Material re-reads the box on ``keyup``.  So each character is
 inserted as text followed by a key release (through the DevTools protocol,

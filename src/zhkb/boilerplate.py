@@ -1,0 +1,403 @@
+"""Boilerplate: the lines of a scraped page that are not its text.
+
+Two kinds of knowledge, both switched off by name in ``sources/cleaning.yml``:
+
+* **line rules** (data: ``zhkb/defaults/boilerplate.yml``, then the corpus's
+  ``sources/spam.yml``): a pattern that recognises a line by itself, with a
+  scope saying what goes with it (the line, the match, a list under it, a footer);
+* **detectors** (code, below): boilerplate that only shows against the rest of
+  the source — a title repeated or glued to the first sentence, a paragraph
+  repeated later, an outline that repeats the headings, a header on every
+  page, a bare number that is a page number, a short line framed by a site's
+  boilerplate (an answerer's name between a Q&A page's labels), the site's
+  header above a page's title and the footer under its last paragraph.
+
+Everything removed is recorded as an edit under the rule's name, so the
+ingest report lists it and the accounting stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .edits import apply_fix
+from .model import Line
+
+if TYPE_CHECKING:  # curation reads the detectors' names from here
+    from .curation import LineRule
+
+#: a question marker (『壹』): a new question, never part of a footer or a list
+QUESTION_MARKER = re.compile(r"^『[零壹贰叁叄肆伍陆柒捌玖拾佰仟万貳參陸]+』")
+#: what separates items in a key: punctuation and spaces differ between copies of the same text
+_KEY_NOISE = re.compile(r"[\s\u3000,，.。!！?？:：;；、\"'“”‘’()（）]")
+
+
+#: a bullet or number a site puts before its own lines (- 1、下载文档前… / • 上传日期：…)
+_LEADING_MARK = re.compile(r"^\s*(?:[-•·●▪*]+\s*)?(?:\d{1,2}\s*[、.:：)）]|[（(]\d{1,2}[)）])?\s*")
+
+
+def without_leading_mark(text: str) -> str:
+    """The line without a bullet or number before it, for rules anchored at the line's start."""
+    return _LEADING_MARK.sub("", text, count=1)
+
+
+def _drop(line: Line, label: str, why: str) -> None:
+    apply_fix(line, label, lambda _text: "", why)
+
+
+def removed_by(line: Line) -> str:
+    """The rule that removed the line, or "" when it is (still) there."""
+    if line.text or not line.edits:
+        return ""
+    return line.edits[-1].rule
+
+
+# --------------------------------------------------------------------------
+# line rules
+
+
+def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
+    """Apply ``rules`` in order to each line of one source; block and tail scopes carry over to later lines."""
+    block: tuple[LineRule, int] | None = None  # an open list and how many of its items went
+    tail: LineRule | None = None  # an open footer
+    for line in lines:
+        if not line.text.strip():
+            continue
+        matched = _apply_first_rule(line, rules)
+        if matched is not None and not line.text.strip():
+            line.starts_section = line.starts_section or matched.starts_section
+            line.starts_answer = line.starts_answer or matched.starts_answer
+            if matched.scope == "block":
+                block = (matched, 0)
+            elif matched.scope == "tail":
+                tail = matched
+            elif block is not None:  # an item that a rule of its own recognised: the list goes on
+                block = (block[0], block[1] + 1)
+            continue
+        if tail is not None:
+            sentence = line.text.rstrip().endswith(("。", "！", "？")) and not tail.tail_through_sentences
+            if len(line.text) <= tail.tail_max_len and not sentence and not QUESTION_MARKER.match(line.text):
+                _drop(line, tail.label, f"{tail.why} (footer after the marker)")
+                continue
+            tail = None
+        if block is not None:
+            rule, taken = block
+            if taken < rule.max_lines and rule.continues.search(line.text) and not QUESTION_MARKER.match(line.text):
+                _drop(line, rule.label, f"{rule.why} (an item of the list)")
+                block = (rule, taken + 1)
+                continue
+            block = None
+
+
+def _apply_first_rule(line: Line, rules: list[LineRule]) -> LineRule | None:
+    """Drop the line (or the match) by the first rule that applies; the rule that removed the line, if any."""
+    unmarked = without_leading_mark(line.text)
+    for rule in rules:
+        if not rule.applies_to(line.text, unmarked):
+            continue
+        if rule.scope == "match":
+            apply_fix(line, rule.label, lambda text, p=rule.pattern: p.sub("", text).strip(), rule.why)
+            if line.text.strip():
+                unmarked = without_leading_mark(line.text)
+                continue  # the rest of the line is text: other rules may still apply
+        else:
+            _drop(line, rule.label, rule.why)
+        return rule
+    return None
+
+
+# --------------------------------------------------------------------------
+# detectors: each looks at the whole source and drops what it recognises
+
+
+def key(text: str) -> str:
+    """A line's text for comparison: without spaces and punctuation, which copies spell differently."""
+    return _KEY_NOISE.sub("", text)
+
+
+def _kept(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.text.strip()]
+
+
+#: how far down a page its title may sit, under the site's name and menus
+SITE_HEADER_LINES = 10
+#: a line of a site's header: a short name, or a menu of short items
+SITE_NAME_MAX = 12
+_MENU = re.compile(r"^\s*([^\s|｜，。！？,.!?]{1,6}[\s|｜·•/]+){2,}[^\s|｜，。！？,.!?]{1,6}\s*$")
+#: a title is short and is not a sentence (it ends without a full stop)
+TITLE_LINE_MAX = 60
+
+
+def _site_chrome(text: str) -> bool:
+    """A line of a site's header: a menu, a short name, or names joined by bars (林居家具 | 某某有限公司)."""
+    text = text.strip()
+    plain = not re.search("[，。！？；,.!?;]", text)
+    return (bool(_MENU.match(text)) or (len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text))
+            or (plain and bool(re.search(r"\s[|｜]\s|::|：：", text))))
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    return (len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
+            and "。" not in text and not text.endswith(("！", "!")) and not text.startswith(("—", "-", "·")))
+
+
+def site_header(lines: list[Line]) -> None:
+    """A site's name and menus above a page's title (豆丁网 / 首页 商城 登录 / the title): they go.
+
+    Only when every line above the title looks like a site's header (a short name without
+    punctuation, or a menu of short items) and the title looks like one (short, no full stop):
+    a text that starts with its own short title keeps it.
+    """
+    kept = _kept(lines)[:SITE_HEADER_LINES]
+    if any(QUESTION_MARKER.match(line.text) for line in kept):
+        return
+    above = []
+    for line in kept:
+        if _site_chrome(line.text):
+            above.append(line)
+            continue
+        if _title_like(line.text):
+            for header in above:
+                _drop(header, "page.site-header", "the site's name or menu above the page's title")
+        return
+
+
+#: a paragraph of the text: this long, with a sentence end in it
+CONTENT_LINE_MIN = 30
+#: removals that start a page's footer (not page numbers or headers, which sit between paragraphs of a PDF)
+_FOOTER_CLASSES = ("docshare.", "qa.", "social.", "page.widgets", "page.counter", "page.menu", "page.comments",
+                   "page.site-chrome", "page.advert", "page.framed-line")
+
+
+def footer(lines: list[Line]) -> None:
+    """The page's footer under the text: after the last paragraph, once boilerplate starts, short lines go too.
+
+    Related links, comments, author boxes and sidebars come in as many phrasings as there are sites;
+    what they share is their place.  After the text's last paragraph (a line of some length with a
+    sentence end), the first line a rule removed starts the footer, and every short line after it
+    goes with it.  A long paragraph there (a second answer) stays.
+    """
+    last = max((i for i, line in enumerate(lines) if len(line.text) >= CONTENT_LINE_MIN
+                and re.search("[。！？]", line.text)), default=None)
+    if last is None:
+        return
+    start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
+    if start is None:
+        return
+    for line in lines[start + 1:]:
+        if QUESTION_MARKER.match(line.text):
+            return
+        if line.text.strip() and len(line.text) < CONTENT_LINE_MIN:
+            _drop(line, "page.footer", "a short line of the page's footer, under the text's last paragraph")
+
+
+#: the same words twice on one line (如何设计考核销售队伍 如何设计考核销售队伍)
+_DOUBLED = re.compile(r"^(.{4,40}?)\s*\1$")
+
+
+def repeated_title(lines: list[Line]) -> None:
+    """A line repeated right after itself, or on itself (a title printed twice at the top)."""
+    previous = ""
+    for line in _kept(lines):
+        doubled = _DOUBLED.match(line.text.strip())
+        if doubled:
+            once = doubled.group(1)
+            apply_fix(line, "duplicate.repeated-line", lambda _text, once=once: once,
+                      "the same words twice on one line (a title printed twice)")
+        current = key(line.text)
+        if current and current == previous and len(current) >= 4:
+            _drop(line, "duplicate.repeated-line", "a line repeated right after itself (a title printed twice)")
+            continue
+        previous = current
+
+
+#: how many lines after a title may start with a copy of it
+GLUED_TITLE_WINDOW = 5
+GLUED_TITLE_MIN = 6
+#: what follows a glued title is a sentence, not the rest of a longer heading (方案 → 方案范文第1篇)
+GLUED_REST_MIN = 10
+
+
+def glued_title(lines: list[Line]) -> None:
+    """The title glued again to the start of the first sentence (老客户不回微信老客户不回微信做销售的人…)."""
+    kept = _kept(lines)
+    titles = [i for i, line in enumerate(kept) if i == 0 or QUESTION_MARKER.match(line.text)]
+    for i in titles:
+        title = QUESTION_MARKER.sub("", kept[i].text).strip()
+        if len(key(title)) < GLUED_TITLE_MIN:
+            continue
+        for line in kept[i + 1:i + 1 + GLUED_TITLE_WINDOW]:
+            if QUESTION_MARKER.match(line.text):
+                break
+            rest = line.text[len(title):]
+            if line.text.startswith(title) and len(rest) >= GLUED_REST_MIN and re.search("[，。！？,.!?]", rest):
+                apply_fix(line, "duplicate.glued-title", lambda text, t=title: text[len(t):].lstrip(),
+                          "the title glued again to the start of the first sentence")
+                break
+
+
+#: a paragraph this long that occurs twice is a copy, not a refrain
+REPEATED_PARAGRAPH_MIN = 20
+
+
+def repeated_paragraph(lines: list[Line]) -> None:
+    """A paragraph that occurs again later in the same source (an aggregator's copy): the later one goes."""
+    seen: set[str] = set()
+    for line in _kept(lines):
+        current = key(line.text)
+        if len(current) < REPEATED_PARAGRAPH_MIN:
+            continue
+        if current in seen:
+            _drop(line, "duplicate.repeated-paragraph", "a paragraph already given earlier in the same source")
+        else:
+            seen.add(current)
+
+
+#: an inline list item of an outline: 一、… 1、… 1. … (1) …
+_INLINE_ITEM = re.compile(r"(?:^|\s)(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（]\d{1,2}[)）])\s*([^\s]{2,30})")
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d{1,2}[、.．]|[(（]\d{1,2}[)）]|第[一二三四五六七八九十\d]+[章节步部分])\s*")
+OUTLINE_MIN_ITEMS = 3
+OUTLINE_MIN_REPEATED = 2
+
+
+def outline(lines: list[Line]) -> None:
+    """A table of contents flattened into one line: it repeats headings that the text gives again below."""
+    kept = _kept(lines)
+    # where each heading is given last, so that "given again below" is one lookup (linear in the source)
+    last_heading = {key(_HEADING_START.sub("", line.text)): i for i, line in enumerate(kept)
+                    if _HEADING_START.match(line.text)}
+    for i, line in enumerate(kept):
+        items = [m.group(1) for m in _INLINE_ITEM.finditer(line.text)]
+        if len(items) < OUTLINE_MIN_ITEMS:
+            continue
+        repeated = sum(1 for item in items if last_heading.get(key(item), -1) > i)
+        if repeated >= OUTLINE_MIN_REPEATED:
+            _drop(line, "duplicate.outline", "an outline or table of contents that repeats the headings below it")
+
+
+#: a list item or an answer option (A. 正确): repeated in every question of a quiz, and content
+_LIST_ITEM = re.compile(r"^\s*([A-Da-d]|\d{1,2}|[一二三四五六七八九十]+)\s*[.、．:：)）]")
+#: page headers and footers are short, and come back on every page
+RUNNING_HEADER_MAX = 40
+RUNNING_HEADER_MIN_COUNT = 3
+
+
+def running_header(lines: list[Line]) -> None:
+    """A short line that comes back three or more times (numbers aside): a page header, footer or caption."""
+    kept = [line for line in _kept(lines) if len(line.text) <= RUNNING_HEADER_MAX
+            and not line.text.rstrip().endswith((":", "：")) and not QUESTION_MARKER.match(line.text)
+            and not _LIST_ITEM.match(line.text)]
+    shape = {id(line): re.sub(r"\d+", "#", key(line.text)) for line in kept}
+    counts = Counter(shape.values())
+    for line in kept:
+        if len(shape[id(line)]) >= 2 and counts[shape[id(line)]] >= RUNNING_HEADER_MIN_COUNT:
+            _drop(line, "page.running-header", "a short line repeated on every page: a header, footer or caption")
+
+
+BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+#: a heading after a section number is short and is not a sentence
+SECTION_HEADING_MAX = 30
+
+
+def bare_numbers(lines: list[Line]) -> None:
+    """A number alone on a line is a page number, unless the numbers run 1, 2, 3 … each before its section.
+
+    Articles and how-to sites number their sections or steps on a line of their own (01 / 先翻聊天记录,
+    or 1 / the step's text); the splitter makes those points.  A number that follows a sentence cut
+    in the middle, or another number, is the page number of a PDF or a slide (or a row of step links).
+    """
+    kept = _kept(lines)
+    numbers = [(i, int(m.group(1))) for i, line in enumerate(kept) if (m := BARE_NUMBER.match(line.text))]
+    # the numbers that run 1, 2, 3 … in order, each opening a section (a stray number before them is skipped)
+    run = []
+    for i, n in numbers:
+        if n == len(run) + 1 and _opens_section(kept, i):
+            run.append(i)
+    keep = set(run) if len(run) >= 2 else set()
+    for i, _n in numbers:
+        if i not in keep:
+            _drop(kept[i], "page.page-number", "a page number on its own line")
+
+
+def _opens_section(kept: list[Line], i: int) -> bool:
+    """The number at ``i`` stands before a heading, or between a finished sentence and new text."""
+    if i + 1 >= len(kept) or BARE_NUMBER.match(kept[i + 1].text):
+        return False
+    before = kept[i - 1].text.rstrip() if i > 0 else ""
+    # after a finished sentence, or after a short heading of its own (方法/步骤)
+    return (_heading_like(kept[i + 1].text) or not before or before.endswith(tuple("。！？；…”」:："))
+            or (len(before) <= SITE_NAME_MAX and not re.search("[，,]", before)))
+
+
+def _heading_like(text: str) -> bool:
+    return (0 < len(text.strip()) <= SECTION_HEADING_MAX and not BARE_NUMBER.match(text)
+            and not re.search("[。；;]", text.rstrip("。")))
+
+
+#: a name line is short and has no sentence punctuation
+NAME_LINE_MAX = 10
+_SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
+#: rules whose removals frame a page's own lines: not page numbers or captions, which sit between real text
+_FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb",
+            "page.menu", "duplicate.repeated-line")
+_NOT_FRAMING = ("docshare.page-caption",)
+#: an author's name and headline make up to this many lines between a page's labels
+FRAMED_RUN_MAX = 2
+
+
+def framed_line(lines: list[Line]) -> None:
+    """Short lines between two lines of a site's boilerplate: an answerer's name and headline, a form's value.
+
+    The page's title counts as the upper frame too: under it, a name above a date or counter is the byline.
+    """
+    present = [line for line in lines if line.original.strip()]  # the source's own lines, blank ones aside
+    title = next((line for line in present if line.text.strip()), None)
+    i = 1
+    while i < len(present) - 1:
+        run = []
+        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]):
+            run.append(present[i + len(run)])
+        before, after = present[i - 1], present[i + len(run)] if run else None
+        if run and after is not None and _frames(removed_by(after)) and \
+                (_frames(removed_by(before)) or (before is title and len(run) == 1)):
+            for line in run:
+                _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
+                      "(an answerer's name or headline, a form's value)")
+        i += max(1, len(run))
+
+
+def _name_like(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(text) and len(text) <= NAME_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
+
+
+def _frames(rule: str) -> bool:
+    return rule.startswith(_FRAMING) and not rule.startswith(_NOT_FRAMING)
+
+
+#: name → detector, in the order they run.  Names share the namespace of the line rules.
+DETECTORS: dict[str, Callable[[list[Line]], None]] = {
+    "page.site-header": site_header,
+    "page.page-number": bare_numbers,
+    "duplicate.repeated-line": repeated_title,
+    "duplicate.glued-title": glued_title,
+    "duplicate.outline": outline,
+    "duplicate.repeated-paragraph": repeated_paragraph,
+    "page.running-header": running_header,
+    "page.framed-line": framed_line,
+    "page.footer": footer,
+}
+
+
+def remove_boilerplate(lines: list[Line], rules: list[LineRule], switched_off: set[str] | frozenset = frozenset()
+                       ) -> None:
+    """Drop one source's boilerplate: line rules first (defaults, then the corpus's), then the detectors."""
+    apply_line_rules(lines, rules)
+    for name, detector in DETECTORS.items():
+        if name not in switched_off:
+            detector(lines)

@@ -1,0 +1,240 @@
+"""zhkb's default boilerplate knowledge: every rule drops what it is for and keeps real text.
+
+Each default rule carries its own examples (lines it must drop) and keeps (real sentences that look
+like boilerplate and must survive), written for zhkb in the styles of many sites. The keeps are run
+through every default rule and detector, not only their own.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from zhkb.boilerplate import DETECTORS, apply_line_rules, remove_boilerplate
+from zhkb.clean import clean_lines, source_lines
+from zhkb.curation import Curation, load_curation, load_default_rules, load_line_rules
+from zhkb.errors import InputError
+from zhkb.model import Line, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_default_rules()
+CLASSES = ("docshare.", "qa.", "social.", "page.", "damage.")
+#: real text around a line, so that detectors see an ordinary source
+BEFORE = "这是一段正常的正文，讲怎样跟客户沟通，用来提供上下文。"
+AFTER = "另一段正常的正文，讲售后回访的做法，同样用来提供上下文。"
+
+
+def lines_of(*texts: str) -> list[Line]:
+    return [Line("s.txt", n, t, t) for n, t in enumerate(texts, 1)]
+
+
+def dropped_by(line: Line) -> str:
+    removals = [e.rule for e in line.edits if e.is_removal]
+    return removals[-1] if removals and not line.text.strip() else ""
+
+
+def test_every_default_rule_names_its_class_and_has_examples_and_keeps():
+    assert len(RULES) >= 25
+    for rule in RULES:
+        assert rule.name.startswith(CLASSES), rule.name
+        assert rule.examples, f"{rule.name} has no example of what it drops"
+        assert rule.keeps, f"{rule.name} has no real sentence it must keep"
+        assert rule.why
+
+
+@pytest.mark.parametrize("rule, example", [(r, e) for r in RULES for e in r.examples],
+                         ids=lambda x: x.name if hasattr(x, "name") else x[:12])
+def test_rule_drops_its_examples(rule, example):
+    lines = lines_of(BEFORE, example, AFTER)
+    apply_line_rules(lines, [rule])
+    if rule.scope == "match":
+        assert lines[1].edits and lines[1].edits[0].rule == rule.name
+        assert not rule.pattern.search(lines[1].text)
+    else:
+        assert dropped_by(lines[1]) == rule.name
+    assert lines[0].text == BEFORE
+
+
+@pytest.mark.parametrize("keep", [k for r in RULES for k in r.keeps], ids=lambda k: k[:12])
+def test_real_sentences_survive_every_default_rule_and_detector(keep):
+    lines = lines_of("一个问题的标题", BEFORE, keep, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == keep, [e.rule for e in lines[2].edits]
+
+
+def test_each_class_has_rules():
+    for prefix in CLASSES:
+        assert any(r.name.startswith(prefix) for r in RULES), prefix
+
+
+def test_block_rule_takes_the_list_under_its_heading_and_stops_at_text():
+    lines = lines_of(BEFORE, "其他类似问题", "2021-03-04 客户砍价怎么办 8", "怎样回复客户的差评 3",
+                     "真正的答案往往在客户的下一句话里，要耐心听完。")
+    apply_line_rules(lines, RULES)
+    assert [dropped_by(line) for line in lines] == ["", "qa.similar-questions", "qa.dated-question-link",
+                                                   "qa.similar-questions", ""]
+
+
+def test_tail_rule_takes_the_footer_after_an_end_marker():
+    lines = lines_of(BEFORE, "—END—", "本号文章均为原创", "小编：阿明", "喜欢请点一个赞")
+    apply_line_rules(lines, RULES)
+    assert [bool(line.text) for line in lines] == [True, False, False, False, False]
+    assert {dropped_by(line) for line in lines[1:]} == {"social.end-marker"}
+
+
+def test_a_long_paragraph_after_an_end_marker_is_text_again():
+    long = "回到正题，第二个问题是怎样在电话里约到客户，答案比很多人想的要简单：先说清楚你能帮他省什么，再问他什么时候方便。"
+    lines = lines_of(BEFORE, "（完）", long)
+    apply_line_rules(lines, RULES)
+    assert lines[2].text == long
+
+
+def test_match_scope_keeps_the_rest_of_the_line():
+    lines = lines_of("门店陈列要让顾客一眼看到新品（图片来自网络，侵删）")
+    apply_line_rules(lines, RULES)
+    assert lines[0].text == "门店陈列要让顾客一眼看到新品"
+
+
+def test_an_answer_label_marks_where_the_answer_starts():
+    lines = lines_of("客户嫌贵怎么办？", "我卖家具，客户总说贵。", "满意回答", "先别急着降价。")
+    apply_line_rules(lines, RULES)
+    assert lines[2].starts_answer and not lines[1].starts_answer
+
+
+# --------------------------------------------------------------------------
+# detectors: boilerplate that shows only against the rest of the source
+
+
+def run(name: str, *texts: str) -> list[Line]:
+    lines = lines_of(*texts)
+    DETECTORS[name](lines)
+    return lines
+
+
+def test_a_title_printed_twice_keeps_one():
+    lines = run("duplicate.repeated-line", "老客户不回微信怎么办", "老客户不回微信怎么办", "正文。")
+    assert [line.text for line in lines] == ["老客户不回微信怎么办", "", "正文。"]
+    assert dropped_by(lines[1]) == "duplicate.repeated-line"
+
+
+def test_a_title_doubled_on_its_line_keeps_one():
+    lines = run("duplicate.repeated-line", "如何考核销售队伍 如何考核销售队伍", "正文。")
+    assert lines[0].text == "如何考核销售队伍"
+
+
+def test_short_repeated_replies_are_not_titles():
+    lines = run("duplicate.repeated-line", "问题", "好的", "好的", "正文。")
+    assert lines[2].text == "好的"
+
+
+def test_a_title_glued_to_the_first_sentence_is_cut_off_it():
+    lines = run("duplicate.glued-title", "门店如何留住回头客", "门店如何留住回头客做门店的都知道，老客户最值钱。")
+    assert lines[1].text == "做门店的都知道，老客户最值钱。"
+
+
+def test_a_longer_heading_that_starts_with_the_title_is_not_glued():
+    lines = run("duplicate.glued-title", "公众号运营方案", "公众号运营方案范文第一篇")
+    assert lines[1].text == "公众号运营方案范文第一篇"
+
+
+def test_a_paragraph_given_again_later_goes_the_second_time():
+    para = "私信是上门拜访，朋友圈是商店橱窗，两样都要做，但比例要对。"
+    lines = run("duplicate.repeated-paragraph", "标题", para, "中间的一段话，和上面不一样，讲别的事情。", para)
+    assert lines[1].text == para and lines[3].text == ""
+
+
+def test_short_repeated_lines_are_not_paragraphs():
+    lines = run("duplicate.repeated-paragraph", "标题", "“喂？”", "客户没有说话。", "“喂？”")
+    assert lines[3].text == "“喂？”"
+
+
+def test_an_outline_that_repeats_the_headings_goes():
+    outline = "课程目录 一、开场的准备 1、了解客户 2、准备问题 二、提问的技巧 讲师简介：王老师"
+    lines = run("duplicate.outline", "标题", outline, "一、开场的准备", "1、了解客户", "正文。", "2、准备问题", "正文。")
+    assert lines[1].text == "" and dropped_by(lines[1]) == "duplicate.outline"
+
+
+def test_a_sentence_with_inline_numbers_is_not_an_outline():
+    text = "我们的流程是 1、报价 2、签约 3、交付，每一步都要客户确认。"
+    lines = run("duplicate.outline", "标题", text, "后面的正文没有这些标题。")
+    assert lines[1].text == text
+
+
+def test_a_header_on_every_page_goes():
+    lines = run("page.running-header", "标题", "销售培训内部资料 第1页", "正文一。", "销售培训内部资料 第2页", "正文二。",
+                "销售培训内部资料 第3页", "正文三。")
+    assert [line.text for line in lines[1::2]] == ["", "", ""]
+
+
+def test_quiz_options_repeated_in_every_question_stay():
+    lines = run("page.running-header", "标题", "A.正确", "B.错误", "题二", "A.正确", "B.错误", "题三", "A.正确")
+    assert lines[1].text == "A.正确"
+
+
+def test_a_bare_number_is_a_page_number_unless_the_numbers_number_sections():
+    lines = run("page.page-number", "标题", "正文讲到一半", "27", "接着讲完。")
+    assert lines[2].text == "" and dropped_by(lines[2]) == "page.page-number"
+    sections = run("page.page-number", "标题", "01", "记住名字", "正文。", "02", "回访别只发广告", "正文。")
+    assert sections[1].text == "01" and sections[4].text == "02"
+
+
+def test_a_value_between_form_labels_goes_but_a_heading_between_captions_stays():
+    lines = lines_of(BEFORE, "- 素材大小：", "- 126 KB", "- 素材授权：", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[1:4]] == ["", "", ""]
+    lines = lines_of(BEFORE, "培训课件_第3页", "常见拒绝及应对", "培训课件_第4页", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == "常见拒绝及应对"
+
+
+def test_an_answerers_name_between_labels_goes():
+    lines = lines_of("最佳答案", "卖床垫的老王", "2020-06-01 · TA获得超过900个赞", "先认同客户。")
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines] == ["", "", "", "先认同客户。"]
+    assert dropped_by(lines[1]) == "page.framed-line"
+
+
+# --------------------------------------------------------------------------
+# the corpus's own curation: more rules, defaults switched off by name
+
+
+def test_a_corpus_switches_a_default_off_by_name(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "cleaning.yml").write_text("switch_off:\n  - rule: page.page-number\n    why: our numbers are prices\n",
+                                          encoding="utf-8")
+    curation = load_curation(sources)
+    assert curation.switched_off == {"page.page-number": "our numbers are prices"}
+    lines = clean_lines(source_lines(Source("s.txt", f"标题\n{BEFORE}\n27\n{AFTER}", "utf-8")), curation)
+    assert lines[2].text == "27"
+    assert "page.page-number" not in {r.name for r in curation.defaults}
+
+
+def test_switching_off_an_unknown_rule_names_the_file_and_line(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "cleaning.yml").write_text("switch_off:\n  - rule: page.no-such-rule\n    why: typo\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_curation(sources)
+    assert "sources/cleaning.yml:2" in str(error.value) and "page.no-such-rule" in str(error.value)
+
+
+def test_corpus_rules_run_after_the_defaults_and_are_reported_as_spam(tmp_path):
+    path = tmp_path / "spam.yml"
+    path.write_text("- name: shop-ad\n  pattern: '本店地址'\n  why: the shop's own advert\n", encoding="utf-8")
+    spam = load_line_rules(path, "sources/spam.yml", label_prefix="spam.")
+    curation = Curation(defaults=RULES, spam=spam, opencc_dir=ROOT / "sources" / "opencc")
+    lines = clean_lines(source_lines(Source("s.txt", f"{BEFORE}\n本店地址：中山路 8 号\n阅读原文", "utf-8")), curation)
+    assert dropped_by(lines[1]) == "spam.shop-ad" and dropped_by(lines[2]) == "social.read-original"
+
+
+def test_a_block_rule_without_continues_is_an_input_error(tmp_path):
+    path = tmp_path / "spam.yml"
+    path.write_text("- name: x\n  pattern: 'y'\n  why: z\n  scope: block\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_line_rules(path, "sources/spam.yml")
+    assert "sources/spam.yml:1" in str(error.value) and "continues" in str(error.value)
+
+
+def test_section_numbers_before_headings_with_commas_are_not_page_numbers():
+    lines = run("page.page-number", "标题", "01", "建群之前，先想好群是干什么的", "正文。", "02", "让顾客自愿进群，而不是硬拉", "正文。")
+    assert lines[1].text == "01" and lines[4].text == "02"
