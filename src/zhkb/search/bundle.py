@@ -55,32 +55,77 @@ class BundleSummary:
     lexicon_buckets: int
 
 
+@dataclass(frozen=True)
+class BundleFiles:
+    """A bundle's files, relative to its folder."""
+
+    #: What every search loads: Pagefind's code, WebAssembly, entry, metadata and filters; zhkb's code,
+    #: rules and lexicon.
+    core: list[str]
+    #: What a query loads as it needs it: index chunks and page fragments.
+    on_demand: list[str]
+
+
+#: Pagefind's files that a query loads as it needs them.
+ON_DEMAND_FOLDERS = ("index", "fragment")
+
+#: Absolute URLs in Pagefind's JavaScript that no page ever requests, for ``zhkb check``: both are
+#: the base ``new URL()`` parses a site-relative URL against, and are cut off the result again.
+INERT_URLS = {
+    "pagefind.js": {
+        "https://example.com${anchored_url}": "base URL for parsing a result's anchored URL; never fetched",
+        "https://example.com${normalized}": "base URL for adding highlight parameters to a URL; never fetched",
+    },
+}
+
+
+def bundle_files(folder: Path) -> BundleFiles:
+    """The files of the bundle in ``folder``."""
+    core, on_demand = [], []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(folder).as_posix()
+        name = path.relative_to(folder).parts[0] + ("/" if path.parent != folder else "")
+        if name.rstrip("/") in ON_DEMAND_FOLDERS:
+            on_demand.append(relative)
+        elif name in PAGEFIND_KEPT or path.suffix in PAGEFIND_KEPT_SUFFIXES or name == f"{ZHKB_FOLDER}/":
+            core.append(relative)
+    return BundleFiles(core, on_demand)
+
+
 class BundleError(RuntimeError):
     """Pagefind failed on a record (the message names it)."""
 
 
 def _index(folder: Path, records: Sequence[Record], top: dict[str, list[str]]) -> None:
-    """Index the records with the Pagefind binary the wheel ships, from a scratch folder of their HTML files.
+    """Index the records with the Pagefind binary the wheel ships; keep what zhkb uses of its output in ``folder``.
 
-    The command line rather than Pagefind's Python API: the API answers one
+    The records' HTML files go into a scratch folder, and so does Pagefind's
+    output.  The command line rather than Pagefind's Python API: the API answers one
     request per 0.1 s (it polls its service's output), so adding 10,000 records
     one by one takes 17 minutes, and on a busy machine it closed its service
     before the service had finished writing (a truncated ``wasm.unknown.pagefind``).
     The command exits when everything is written.
     """
     with tempfile.TemporaryDirectory(prefix="zhkb-search-") as scratch:
+        site, output = Path(scratch) / "records", Path(scratch) / "pagefind"
         for record in records:
-            file = Path(scratch) / record.url.strip("/") / "index.html"
+            file = site / record.url.strip("/") / "index.html"
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(record.html(top.get(record.url, ())), encoding="utf-8")
-        command = [str(pagefind_executable()), "--site", scratch, "--output-path", str(folder), "--silent"]
+        command = [str(pagefind_executable()), "--site", str(site), "--output-path", str(output), "--silent"]
         completed = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
         if completed.returncode != 0:
             raise BundleError(f"Pagefind failed ({completed.returncode}): {completed.stderr.strip()[-2000:]}")
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    indexed = sum(language["page_count"] for language in entry["languages"].values())
-    if indexed != len(records):
-        raise BundleError(f"Pagefind indexed {indexed} of {len(records)} records")
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed = sum(language["page_count"] for language in entry["languages"].values())
+        if indexed != len(records):
+            raise BundleError(f"Pagefind indexed {indexed} of {len(records)} records")
+        for path in sorted(output.iterdir()):
+            name = path.name + ("/" if path.is_dir() else "")
+            if name in PAGEFIND_KEPT or path.suffix in PAGEFIND_KEPT_SUFFIXES:
+                shutil.move(path, folder / path.name)
 
 
 def pagefind_executable() -> Path:
@@ -91,13 +136,14 @@ def pagefind_executable() -> Path:
     return found
 
 
-def _prune(folder: Path) -> None:
-    """Remove what Pagefind wrote that zhkb does not use (its UIs, playground, worker)."""
+def _clear(folder: Path) -> None:
+    """Remove a previous bundle from ``folder``, and nothing else (the site keeps other files there)."""
+    if not folder.is_dir():
+        return
     for path in sorted(folder.iterdir()):
         name = path.name + ("/" if path.is_dir() else "")
         if name in PAGEFIND_KEPT or path.suffix in PAGEFIND_KEPT_SUFFIXES or name == f"{ZHKB_FOLDER}/":
-            continue
-        shutil.rmtree(path) if path.is_dir() else path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, section_count: int,
@@ -120,7 +166,7 @@ def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: i
 
 def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules,
                  common_least: int = prominence.COMMON_LEAST) -> BundleSummary:
-    """Write the search bundle of one site variant (``rules.script``) into ``folder``, replacing what is there.
+    """Write the search bundle of one site variant (``rules.script``) into ``folder``, replacing a previous one.
 
     ``common_least``: the fewest sections that make a word common (zhkb.search.prominence); tests lower it
     to search a small corpus as a large one is searched.
@@ -130,14 +176,12 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules,
         raise BundleError("two search records have the same URL")
     if any(not r.url.endswith("/") or r.url.startswith("/") or ".." in r.url for r in records):
         raise BundleError("search record URLs are folders relative to the site root ('articles/x/')")
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    _clear(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     lexicon = build_lexicon(words for record in records for _anchor, words in record.sections)
     section_count = sum(len(r.sections) for r in records)
     common = prominence.common_sections(section_count, common_least)
     _index(folder, records, prominence.top_words(records, lexicon, common))
-    _prune(folder)
     lexicon_folder = folder / LEXICON_FOLDER
     lexicon_folder.mkdir(parents=True)
     for number, text in enumerate(buckets(lexicon)):

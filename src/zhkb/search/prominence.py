@@ -17,6 +17,7 @@ Pagefind finds for it) number more than :func:`common_sections`.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -52,13 +53,16 @@ def prefix_frequency(lexicon: Lexicon) -> dict[str, int]:
 
 def top_words(records: Sequence[Record], lexicon: Lexicon, threshold: int) -> dict[str, list[str]]:
     """Page URL -> the common words (over ``threshold`` sections) it is one of the most prominent pages of."""
-    common = sorted(word for word, total in prefix_frequency(lexicon).items() if total > threshold)
+    common = {word for word, total in prefix_frequency(lexicon).items() if total > threshold}
+    holding: defaultdict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        for word in common.intersection(record.counts):
+            holding[word].append(record)
     marked: defaultdict[str, list[str]] = defaultdict(list)
-    for word in common:
+    for word in sorted(holding):
         def prominence(record: Record, word: str = word) -> tuple[int, float, str]:
             return (-(word in record.heading_words), -record.counts[word] / max(1, record.length), record.url)
 
-        holding = [record for record in records if record.counts[word]]
-        for record in sorted(holding, key=prominence)[:TOP_PAGES]:
+        for record in heapq.nsmallest(TOP_PAGES, holding[word], key=prominence):
             marked[record.url].append(word)
     return dict(marked)

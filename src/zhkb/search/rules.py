@@ -1,15 +1,17 @@
 """The rules zhkb's query code applies to a query, per site variant: data, built from the corpus.
 
-- ``charMap``: each character of the *other* script that the corpus's own
-  conversion (OpenCC ``s2tw`` with ``sources/opencc/s2tw.txt``) turns into a
-  different character, with the characters it stands for on this site, the
-  most frequent first.  Generated from the pages as they are converted, so it
-  knows exactly the characters the corpus uses (about 400; bounded by the
-  script's conversion table, not by the corpus's size), and ``发`` ->
-  ``發``/``髮`` stays ambiguous: the query code picks the one that makes a
-  word of the index.  Where plain OpenCC spells a character otherwise than
-  the corpus does (the corpus's ``坏账`` is ``壞帳`` in Traditional, which
-  plain ``t2s`` makes ``坏帐``), that spelling maps too.
+- ``charMap``: each character a reader may type in the *other* script, with
+  the characters it stands for on this site, the most frequent first.  Learnt
+  from the pages (:class:`CorpusCharacters`), so it knows exactly the
+  characters the corpus uses (about 400; bounded by the script's conversion
+  table, not by the corpus's size).  On the Traditional site, from the pages as
+  the site converts them (OpenCC ``s2tw`` with the Taiwan vocabulary), so
+  ``发`` -> ``發``/``髮`` stays ambiguous and the query code picks the one that
+  makes a word of the index; on the Simplified site, every Taiwan form of a
+  corpus character stands for it.  Where plain OpenCC spells a character
+  otherwise than the corpus does (the corpus's ``坏账`` is ``壞帳`` in
+  Traditional, which plain ``t2s`` makes ``坏帐``; plain ``s2tw`` writes 扎实
+  紮實), that spelling maps too.
 - ``stopWords`` (``sources/search/stopwords.txt``) and ``synonyms``
   (``sources/synonyms.yml``), in this site's script.
 """
@@ -23,8 +25,11 @@ from pathlib import Path
 
 import yaml
 
-from zhkb.search.words import HAN_RUN, Converter
-from zhkb.taiwan import character_pairs
+from zhkb.search.words import HAN_RUN, Converter, aligned_runs
+from zhkb.taiwan import character_pairs, taiwan_forms
+
+#: The scripts a site can be written in: Simplified, or Traditional converted from it.
+SCRIPTS = ("hans", "hant")
 
 
 @dataclass(frozen=True)
@@ -64,31 +69,56 @@ def load_synonyms(path: Path) -> list[list[str]]:
     return [[word.strip() for word in group] for group in groups]
 
 
-def conversion_pairs(simplified_texts: Iterable[str], to_traditional: Converter) -> Counter[tuple[str, str]]:
-    """How often each Simplified character became each Traditional one, over the Han runs of the texts.
+class CorpusCharacters:
+    """What the query rules learn of the corpus's characters, a page at a time (:meth:`learn`).
 
-    Runs whose conversion changed their length cannot be paired by position and are skipped, and so
-    are replaced words (:func:`zhkb.taiwan.character_pairs`).
+    - ``counts``: how often each Simplified character occurs;
+    - ``site_pairs``: how often each Simplified character became each Traditional one on the
+      Traditional site (pages learnt with their conversion); replaced words pair no characters
+      (:func:`zhkb.taiwan.character_pairs`: 信息 is 資訊 there, and typing 信 never means 資);
+    - ``reader_pairs``: how often a reader's own converter (``respellings``: plain OpenCC) writes a
+      character otherwise, over whole runs as the converter sees them: plain ``s2tw`` writes 扎实
+      紮實 and 家具 傢俱 where the site's own conversion keeps 扎實 and 家具, which no character
+      alone shows.
+
+    Each page's text is converted once, in one call (the site's conversion is the plugin's own).
     """
+
+    def __init__(self, respellings: Sequence[Converter] = ()) -> None:
+        self.respellings = list(respellings)
+        self.counts: Counter[str] = Counter()
+        self.site_pairs: Counter[tuple[str, str]] = Counter()
+        self.reader_pairs: Counter[tuple[str, str]] = Counter()
+
+    def learn(self, simplified: str, traditional: str | None = None, to_traditional: Converter | None = None) -> None:
+        """A page's Simplified text, and its Traditional site text when the site converted it
+        (``to_traditional`` converts a run where the two texts do not pair up)."""
+        self.counts.update(char for run in HAN_RUN.findall(simplified) for char in run)
+        if traditional is not None:
+            assert to_traditional is not None
+            for run, converted in aligned_runs(simplified, traditional, to_traditional):
+                self.site_pairs.update(character_pairs(run, converted))
+        for respell in self.respellings:
+            for run, written in aligned_runs(simplified, respell(simplified), respell):
+                self.reader_pairs.update(pair for pair in character_pairs(run, written) if pair[0] != pair[1])
+
+    def form_pairs(self) -> Counter[tuple[str, str]]:
+        """Each corpus character with each of its Taiwan forms, counted as often as the character occurs:
+        what the Simplified site maps from (a character typed in any of its forms stands for it)."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        for char, count in self.counts.items():
+            for form in taiwan_forms(char):
+                pairs[(char, form)] += count
+        return pairs
+
+
+def conversion_pairs(simplified_texts: Iterable[str], to_traditional: Converter) -> Counter[tuple[str, str]]:
+    """How often each Simplified character became each Traditional one, over the Han runs of the texts
+    (each run converted on its own: for short texts, such as the word lists)."""
     pairs: Counter[tuple[str, str]] = Counter()
     for text in simplified_texts:
         for run in HAN_RUN.findall(text):
             pairs.update(character_pairs(run, to_traditional(run)))
-    return pairs
-
-
-def reader_pairs(simplified_texts: Iterable[str], respellings: Sequence[Converter]) -> Counter[tuple[str, str]]:
-    """How often a reader's own converter (``respellings``: plain OpenCC) writes a Simplified character otherwise.
-
-    Over whole runs, as the converter sees them: plain ``s2tw`` writes 扎实 紮實 and 家具 傢俱 where the
-    corpus's own conversion keeps 扎實 and 家具, which no character alone shows.  Only pairs of a
-    character and one of its forms (:func:`zhkb.taiwan.character_pairs`).
-    """
-    pairs: Counter[tuple[str, str]] = Counter()
-    for text in simplified_texts:
-        for run in HAN_RUN.findall(text):
-            for respell in respellings:
-                pairs.update(pair for pair in character_pairs(run, respell(run)) if pair[0] != pair[1])
     return pairs
 
 
@@ -104,7 +134,7 @@ def typed_pairs(
     character for itself.  ``respellings`` (plain OpenCC, both ways) add the
     spellings a reader's own converter gives either character where they
     differ from the corpus's (``账`` is ``帳`` here, ``賬`` to plain ``s2tw``), and
-    ``reader`` (:func:`reader_pairs`) those it gives a character within a word:
+    ``reader`` (:attr:`CorpusCharacters.reader_pairs`) those it gives a character within a word:
     a character so written stands for what its Simplified character stands for.
     """
     counts: Counter[tuple[str, str]] = Counter()
@@ -147,27 +177,25 @@ def site_forms(word: str, to_site: Converter) -> list[str]:
 
 def build_rules(
     script: str,
-    corpus: Iterable[str],
+    corpus: CorpusCharacters,
     stop_words: Sequence[str],
     synonyms: Sequence[Sequence[str]],
     to_traditional: Converter,
     to_simplified: Converter,
-    respellings: Sequence[Converter] = (),
 ) -> QueryRules:
-    """The query rules for the site in ``script``, from its Simplified ``corpus`` and the word lists.
+    """The query rules for the site in ``script``, from what it learnt of its corpus and the word lists.
 
-    The converters are the site's own (with the project's overrides);
-    ``respellings`` are plain OpenCC, both ways (see :func:`typed_pairs`).
+    The converters are the site's own (with the project's overrides); the
+    corpus's ``respellings`` are plain OpenCC, both ways (see :func:`typed_pairs`).
     The word lists' own conversions count as corpus, so that a stop word or
     synonym typed in the other script maps too.
     """
-    corpus = list(corpus)
     words = [*stop_words, *(word for group in synonyms for word in group)]
-    pairs = conversion_pairs([*corpus, *(to_simplified(word) for word in words)], to_traditional)
+    pairs = corpus.site_pairs if script == "hant" else corpus.form_pairs()
+    pairs = pairs + conversion_pairs([to_simplified(word) for word in words], to_traditional)
     to_site = to_traditional if script == "hant" else to_simplified
     site_stop_words = list(dict.fromkeys(form for word in stop_words for form in site_forms(word, to_site)))
     site_synonyms = [list(dict.fromkeys(form for word in group for form in site_forms(word, to_site)))
                      for group in synonyms]
-    reader = reader_pairs(corpus, respellings)
-    return QueryRules(script, char_map(typed_pairs(pairs, script, respellings, reader)), site_stop_words,
-                      site_synonyms)
+    counts = typed_pairs(pairs, script, corpus.respellings, corpus.reader_pairs)
+    return QueryRules(script, char_map(counts), site_stop_words, site_synonyms)

@@ -98,6 +98,19 @@ def charwise(text: str, convert: Converter) -> str:
     return "".join(new if len(new) == 1 else old for old, new in zip(text, converted, strict=True))
 
 
+def aligned_runs(source: str, converted: str, convert_run: Converter) -> list[tuple[str, str]]:
+    """Each Han run of ``source`` with its conversion, read off ``converted`` (all of ``source`` converted).
+
+    A conversion keeps Han characters Han and everything else as it is, so the runs of both texts
+    pair up in order; where their numbers differ, each run is converted on its own (``convert_run``).
+    """
+    runs = HAN_RUN.findall(source)
+    converted_runs = HAN_RUN.findall(converted)
+    if len(converted_runs) == len(runs):
+        return list(zip(runs, converted_runs, strict=True))
+    return [(run, convert_run(run)) for run in runs]
+
+
 class TraditionalSegmenter:
     """Cuts Traditional runs into words where jieba cuts their Simplified source.
 
@@ -115,10 +128,17 @@ class TraditionalSegmenter:
         #: Traditional run -> the Simplified run it was converted from (same length).
         self._sources: dict[str, str] = {}
 
-    def learn(self, simplified_text: str) -> None:
-        """Remember the Traditional form of every Han run of ``simplified_text``."""
-        for run in HAN_RUN.findall(simplified_text):
-            converted = self._to_traditional(run)
+    def learn(self, simplified_text: str, traditional_text: str | None = None) -> None:
+        """Remember the Traditional form of every Han run of ``simplified_text``.
+
+        ``traditional_text`` is ``simplified_text`` converted, when the caller has it (the site
+        converts every page): its runs are the conversions, so none needs converting again.
+        """
+        if traditional_text is None:
+            pairs = [(run, self._to_traditional(run)) for run in HAN_RUN.findall(simplified_text)]
+        else:
+            pairs = aligned_runs(simplified_text, traditional_text, self._to_traditional)
+        for run, converted in pairs:
             if len(converted) == len(run):
                 self._sources.setdefault(converted, run)
 

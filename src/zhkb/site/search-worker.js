@@ -1,8 +1,9 @@
 /*
  * The site's search worker: Material's search box and result list, answered
  * by zhkb's search (zhkb-search.js) over Pagefind instead of Material's lunr
- * worker.  Glue only: it speaks Material's worker messages (mkdocs-material
- * is pinned; the browser tests cover them):
+ * worker.  Glue only: it speaks Material's worker messages, whose numbers the
+ * zhkb plugin fills in below (zhkb.site.material, checked against the pinned
+ * Material by tests/test_material_contract.py):
  *
  *   {type: 0 SETUP, data: {config, docs, options}}  -> start Pagefind, load the rules -> {type: 1 READY}
  *   {type: 2 QUERY, data: "<query>"}                -> {type: 3 RESULT, data: {items: [[page, tip, ...], ...]}}
@@ -14,7 +15,7 @@
 ;(function (worker) {
   "use strict"
 
-  const MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
+  const MESSAGE = /* zhkb:messages */ null
   const BUNDLE = new URL("../", worker.location.href)
 
   worker.importScripts("zhkb-search.js")
