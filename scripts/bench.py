@@ -71,6 +71,24 @@ READY_WATCH = """
 })()
 """
 
+#: The time each step of the last searches took, as the search worker reports it (with --verbose).
+TIMINGS_WATCH = """
+(() => {
+  const Native = window.Worker
+  window.__zhkbTimings = []
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", event => {
+        const timings = event.data && event.data.data && event.data.data.timings
+        if (timings)
+          window.__zhkbTimings.push({ ...timings, arrived: performance.now() - window.__zhkbSearchWatch.keyup })
+      })
+    }
+  }
+})()
+"""
+
 #: Measured in a fresh process: the time and peak memory of ingesting, and of building both variants.
 INGEST_CHILD = """
 import json, resource, sys, time
@@ -186,6 +204,7 @@ def phone_search(browser, base: str, log: TransferLog, variant: str, queries: li
     context = browser.new_context(**PHONE, **WITHOUT_WORKER)
     context.add_init_script(WATCH_SCRIPT)
     context.add_init_script(READY_WATCH)
+    context.add_init_script(TIMINGS_WATCH)
     page = context.new_page()
     devtools = context.new_cdp_session(page)
     devtools.send("Network.enable")
@@ -207,7 +226,11 @@ def phone_search(browser, base: str, log: TransferLog, variant: str, queries: li
             latencies.append(outcome.latency_ms)
             if verbose:
                 kind = "cold" if round_number == 0 else "warm"
-                print(f"      {variant} {kind} {outcome.latency_ms:7.0f} ms  {query}")
+                steps = page.evaluate("() => window.__zhkbTimings.splice(0)")
+                last = " ".join(f"{name} {value:.0f}" for name, value in (steps[-1] if steps else {}).items())
+                last += " arrivals " + ",".join(f"{step['arrived']:.0f}" for step in steps)
+                print(f"      {variant} {kind} {outcome.latency_ms:7.0f} ms  {query}  [{len(steps)} answers; "
+                      f"last: {last}]")
     context.close()
     return PhoneSearch(watch["ready"] - watch["load"], first.latency_ms, sum(size for _, size in first_files),
                        first_files, cold, warm)

@@ -31,6 +31,7 @@
   "use strict"
 
   const HAN = /\p{Script=Han}/u
+  const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now())
   /* Runs of Han characters, and runs of other letters and digits (CRM, 80) */
   const QUERY_PARTS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 
@@ -65,6 +66,8 @@
   const MOST_VARIANTS = 8
   /* Pages whose fragments are loaded to score their tips */
   const CANDIDATE_PAGES = 12
+  /* Pagefind answers kept for the next searches (each is the pages a term finds) */
+  const ANSWERS_KEPT = 200
   /* Key of the answer to all typed words at once */
   const ALL = "\u0000all"
   /* Words of an excerpt */
@@ -359,20 +362,38 @@
   }
 
   /* Where each concept's terms are in a page's words: concept index -> location -> {boost, term} */
-  function locate(plan, words) {
+  function locate(plan, page) {
     const found = new Map()
-    const normalised = words.map(indexWord)
     plan.concepts.forEach((c, index) => {
       const locations = new Map()
       for (const { term, boost } of c.terms)
-        normalised.forEach((word, location) => {
-          if (word.startsWith(term) && (!locations.has(location) || locations.get(location).boost < boost))
-            locations.set(location, { boost, term })
-        })
+        for (const [word, places] of page.byWord)
+          if (word.startsWith(term))
+            for (const location of places)
+              if (!locations.has(location) || locations.get(location).boost < boost)
+                locations.set(location, { boost, term })
       if (locations.size)
         found.set(index, locations)
     })
     return found
+  }
+
+  /* A fragment's words, sections and where each distinct word is, worked out once per fragment
+     (Pagefind keeps each fragment it loaded, so later searches find them here) */
+  const readFragments = new WeakMap()
+  function readFragment(fragment) {
+    if (!readFragments.has(fragment)) {
+      const { words, sections } = fragmentSections(fragment)
+      const byWord = new Map()
+      words.forEach((word, location) => {
+        const normalised = indexWord(word)
+        if (!byWord.has(normalised))
+          byWord.set(normalised, [])
+        byWord.get(normalised).push(location)
+      })
+      readFragments.set(fragment, { words, sections, byWord })
+    }
+    return readFragments.get(fragment)
   }
 
   /* The sections of a page's fragment: its own (title and intro), then one per heading with an id */
@@ -442,8 +463,9 @@
       const fragment = fragments.get(page.id)
       if (!fragment)
         continue
-      const { words, sections } = fragmentSections(fragment)
-      const located = locate(plan, words)
+      const read = readFragment(fragment)
+      const { words, sections } = read
+      const located = locate(plan, read)
       for (const section of sections) {
         const score = scoreRange(located, words, matches.weights, matches.total, section.start, section.headingEnd,
                                  section.end)
@@ -552,6 +574,22 @@
     const common = rules.commonSections
     const stats = { pages: pageCount, sections: rules.sectionCount }
 
+    /* Pagefind's answer for each term asked lately: a reader typing a query asks most of its terms
+       again at every character (建立, 建立信, 建立信任), and a term's answer only changes with the index */
+    const answers = new Map()
+    function answer(term, options) {
+      const key = `${term}\u0001${JSON.stringify(options || {})}`
+      let found = answers.get(key)
+      if (found)
+        answers.delete(key)
+      else
+        found = pagefind.search(term, options).catch(error => { answers.delete(key); throw error })
+      answers.set(key, found)  /* the most recent last */
+      while (answers.size > ANSWERS_KEPT)
+        answers.delete(answers.keys().next().value)
+      return found
+    }
+
     /* The word whose prominent pages stand for a common term (zhkb.search.prominence) */
     const topWord = term => lexicon.frequency(term) > 0 ? term : lexicon.likeliestWord(term)
 
@@ -594,24 +632,32 @@
      * a search no longer wanted stops, answering null.
      */
     async function search(query, current = () => true) {
+      const timings = {}
+      let mark = now()
+      const lap = name => { const t = now(); timings[name] = t - mark; mark = t }
       const plan = await planner.plan(query)
       const asked = searches(plan)
+      lap("plan")
       if (!current())
         return null
-      const answers = new Map(await Promise.all(
-        asked.map(async ({ key, term, options }) => [key, await pagefind.search(term, options)])))
+      const found = new Map(await Promise.all(asked.map(async ({ key, term, options }) => [key, await answer(term, options)])))
+      lap("pagefind")
       if (!current())
         return null
-      const matches = matchPages(plan, answers, stats)
+      const matches = matchPages(plan, found, stats)
       const bestCoverage = matches.pages.length ? matches.pages[0].coverage : 0
       const candidates = matches.pages
         .filter(p => p.coverage >= LEAST_SHARE_OF_BEST * bestCoverage)
         .slice(0, candidatePages)
+      lap("pages")
       const fragments = new Map(await Promise.all(candidates.map(async p => [p.id, await p.result.data()])))
+      lap("fragments")
       if (!current())
         return null
       const ranked = rankSections(plan, { ...matches, pages: candidates }, fragments)
-      return { plan, results: present(plan, ranked), asked }
+      const results = present(plan, ranked)
+      lap("tips")
+      return { plan, results, asked, timings }
     }
 
     /* Load what a query will need (lexicon buckets, index chunks) without searching: while a
