@@ -213,3 +213,10 @@ def test_lines_that_end_their_sentences_are_not_joined():
     text = "标题\n第一段话说完了一件事情，句子在这里结束。\n第二段话也说完了一件事情，句子也结束了。\n第三段话同样完整，没有断开。"
     articles, _ = split(text)
     assert len(articles[0].lead) == 3
+
+
+def test_parenthesised_numbers_under_a_point_are_its_list_but_stripped_numbering_is_the_texts_own():
+    articles, _ = split("标题\n一、收款前\n（1）核对金额。先看发票。\n（2）确认联系人。问清楚谁付款。\n二、收款后\n正文。")
+    assert headings(articles[0]) == [("收款前", 1), ("收款后", 1)]
+    articles, _ = split("标题\n一、回访\n（）选好时间\n正文一。\n（）问对问题\n正文二。\n二、记录\n正文三。")
+    assert headings(articles[0]) == [("回访", 1), ("选好时间", 2), ("问对问题", 2), ("记录", 1)]

@@ -135,8 +135,8 @@ def _site_chrome(text: str) -> bool:
     """A line of a site's header: a menu, a short name, or names joined by bars (林居家具 | 某某有限公司)."""
     text = text.strip()
     plain = not re.search("[，。！？；,.!?;]", text)
-    return (bool(_MENU.match(text)) or (len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text))
-            or (plain and bool(re.search(r"\s[|｜]\s|::|：：", text))))
+    short_name = len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text) and not _title_like(text)
+    return bool(_MENU.match(text)) or short_name or (plain and bool(re.search(r"\s[|｜\-—–_]\s|::|：：", text)))
 
 
 def _title_like(text: str) -> bool:

@@ -71,6 +71,9 @@ SECTION_RANK = -1
 STYLE_FAMILIES = {"sequence": "ordinal", "step": "ordinal", "named": "ordinal"}
 #: styles from this rank on ((1), ①, (), bullets) are sub-items when they stand under a numbered point
 SUB_ITEM_RANK = 3
+#: styles that are sub-items under any numbered point ((1), ①, bullets); numbering stripped to () is not:
+#: it was the text's own numbering, whatever it was
+SUB_ITEM_STYLES = ("paren", "circled", "bullet")
 #: styles that are prose as often as points: points only when two or more lines use one of a group
 #: (首先 … 第二 … 第三 go together)
 WORDY_STYLES = (("sequence", "ordinal", "step"), ("named",), ("stripped",))
@@ -412,16 +415,16 @@ def clean_title(title: str) -> tuple[str, list[tuple[int, int]]]:
 def short_title(text: str) -> tuple[str, str]:
     """A title of at most TITLE_MAX characters for a long first line, and how it was made.
 
-    A question in the line wins; else its first sentence; else it is cut at
-    the last clause boundary that fits, and marked with ……
+    Its first sentence (it says what the text is about); else a question in
+    it; else it is cut at the last clause boundary that fits, and marked with ……
     """
     sentences = re.findall(r"[^。！？；!?]+[。！？；!?]?", text)
-    for sentence in sentences:
-        if sentence.rstrip().endswith(("？", "?")) and len(sentence.strip()) <= TITLE_MAX:
-            return sentence.strip(), "taken from the question in it"
     first = sentences[0].strip() if sentences else text
     if len(first.rstrip("。；")) <= TITLE_MAX:
         return first.rstrip("。；"), "cut at the end of its first sentence"
+    for sentence in sentences:
+        if sentence.rstrip().endswith(("？", "?")) and len(sentence.strip()) <= TITLE_MAX:
+            return sentence.strip(), "taken from the question in it"
     cut = max((i for i, ch in enumerate(first[:TITLE_MAX - 2]) if ch in "，、：,:—"), default=TITLE_MAX - 2)
     return first[:cut] + "……", "cut at a clause boundary"
 
@@ -511,7 +514,7 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
             # sub-items ((1), ①, bullets) under a point are its list, not headings of their own
             # bullets under any point, and (1)/①/() under a point numbered at that depth already
             open_points = [rank for rank, _, _ in stack if rank > SECTION_RANK]
-            sub_item = (point.style == "bullet" and bool(open_points)) or \
+            sub_item = (point.style in SUB_ITEM_STYLES and bool(open_points)) or \
                 (point.rank >= SUB_ITEM_RANK and bool(open_points) and open_points[-1] >= SUB_ITEM_RANK)
             if level > MAX_HEADING_LEVEL or sub_item or end == 0:
                 _add_item(current_blocks, point)
