@@ -346,8 +346,10 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
 _FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb",
             "page.menu", "duplicate.repeated-line")
 _NOT_FRAMING = ("docshare.page-caption",)
-#: an author's name and headline make up to this many lines between a page's labels
-FRAMED_RUN_MAX = 2
+#: an author's name, headline and column make up to this many lines between a page's labels
+FRAMED_RUN_MAX = 4
+#: a headline under a name may be a little longer than the name
+FRAMED_LINE_MAX = 16
 
 
 def framed_line(lines: list[Line]) -> None:
@@ -373,7 +375,7 @@ def framed_line(lines: list[Line]) -> None:
 
 def _name_like(line: Line) -> bool:
     text = line.text.strip()
-    return bool(text) and len(text) <= NAME_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
+    return bool(text) and len(text) <= FRAMED_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _frames(rule: str) -> bool:
