@@ -255,3 +255,12 @@ def test_the_footer_under_the_last_paragraph_goes_and_a_second_answer_stays():
     remove_boilerplate(lines, RULES)
     assert lines[3].text == second
     assert [line.text for line in lines[4:]] == ["", "", ""]
+
+
+def test_the_footer_is_found_in_text_written_with_ascii_punctuation():
+    lines = lines_of("标题", "关注", "干了5年售后,这种单子几乎天天有.我的做法分4步,你可以参考:", "1）先问清楚,不要先下结论",
+                     "第一句话别说我们的东西不可能有问题,先请买家拍个照片给你看看.", "2）把证据留全",
+                     "去后台下载订单的物流记录,把聊天截图都存好.万一平台介入,这些就是你的底气.", "分享", "相关推荐文章")
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == "1）先问清楚,不要先下结论" and lines[5].text == "2）把证据留全"
+    assert lines[8].text == ""

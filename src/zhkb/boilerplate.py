@@ -142,7 +142,8 @@ def _site_chrome(text: str) -> bool:
 def _title_like(text: str) -> bool:
     text = text.strip()
     return (len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
-            and "。" not in text and not text.endswith(("！", "!")) and not text.startswith(("—", "-", "·")))
+            and not re.search(r"。|\.(?![\dA-Za-z])", text) and not text.endswith(("！", "!"))
+            and not text.startswith(("—", "-", "·")))
 
 
 def site_header(lines: list[Line]) -> None:
@@ -182,7 +183,7 @@ def footer(lines: list[Line]) -> None:
     goes with it.  A long paragraph there (a second answer) stays.
     """
     last = max((i for i, line in enumerate(lines) if len(line.text) >= CONTENT_LINE_MIN
-                and re.search("[。！？]", line.text)), default=None)
+                and re.search("[。！？!?]|\\.(?!\\d)", line.text)), default=None)
     if last is None:
         return
     start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
@@ -346,6 +347,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
 _FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb",
             "page.menu", "duplicate.repeated-line")
 _NOT_FRAMING = ("docshare.page-caption",)
+#: a first line this long is the page's title, never an answerer's name
+TITLE_PROTECT_MIN = 10
 #: an author's name, headline and column make up to this many lines between a page's labels
 FRAMED_RUN_MAX = 4
 #: a headline under a name may be a little longer than the name
@@ -358,15 +361,18 @@ def framed_line(lines: list[Line]) -> None:
     The page's title counts as the upper frame too: under it, a name above a date or counter is the byline.
     """
     present = [line for line in lines if line.original.strip()]  # the source's own lines, blank ones aside
-    title = next((line for line in present if line.text.strip()), None)
+    first = next((line for line in present if line.text.strip()), None)
+    # the page's title when it looks like one (a name of a few characters may stand first too)
+    title = first if first is not None and (len(first.text) >= TITLE_PROTECT_MIN or first.text.endswith("？")) else None
     i = 1
     while i < len(present) - 1:
         run = []
-        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]):
+        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]) \
+                and present[i + len(run)] is not title:
             run.append(present[i + len(run)])
         before, after = present[i - 1], present[i + len(run)] if run else None
         if run and after is not None and _frames(removed_by(after)) and \
-                (_frames(removed_by(before)) or (before is title and len(run) == 1)):
+                (_frames(removed_by(before)) or (before is first and len(run) == 1)):
             for line in run:
                 _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
                       "(an answerer's name or headline, a form's value)")
