@@ -238,3 +238,29 @@ def test_a_block_rule_without_continues_is_an_input_error(tmp_path):
 def test_section_numbers_before_headings_with_commas_are_not_page_numbers():
     lines = run("page.page-number", "标题", "01", "建群之前，先想好群是干什么的", "正文。", "02", "让顾客自愿进群，而不是硬拉", "正文。")
     assert lines[1].text == "01" and lines[4].text == "02"
+
+
+def test_a_sites_name_and_menus_above_the_title_go_but_a_texts_own_short_title_stays():
+    lines = lines_of("问答网 - 最大的中文问答平台", "首页 分类 任务 商城", "客户嫌贵的时候该怎么回答", BEFORE)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[:3]] == ["", "", "客户嫌贵的时候该怎么回答"]
+    lines = lines_of("销售技巧", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[0].text == "销售技巧"
+
+
+def test_the_footer_under_the_last_paragraph_goes_and_a_second_answer_stays():
+    second = "补充一点：别一听到贵就马上问预算，问得太早客户会觉得你在摸他的底，先让他试用再谈。"
+    lines = lines_of("标题", BEFORE, "已赞过", second, "评论 分享", "相关推荐文章一篇", "另一篇推荐的标题")
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == second
+    assert [line.text for line in lines[4:]] == ["", "", ""]
+
+
+def test_the_footer_is_found_in_text_written_with_ascii_punctuation():
+    lines = lines_of("标题", "关注", "干了5年售后,这种单子几乎天天有.我的做法分4步,你可以参考:", "1）先问清楚,不要先下结论",
+                     "第一句话别说我们的东西不可能有问题,先请买家拍个照片给你看看.", "2）把证据留全",
+                     "去后台下载订单的物流记录,把聊天截图都存好.万一平台介入,这些就是你的底气.", "分享", "相关推荐文章")
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == "1）先问清楚,不要先下结论" and lines[5].text == "2）把证据留全"
+    assert lines[8].text == ""

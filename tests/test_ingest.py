@@ -91,3 +91,16 @@ def test_the_build_writes_the_traditional_report_and_leaves_the_docs_alone(proje
     assert write_traditional_report(project, output) == ["reports/traditional.md"]
     assert sorted(p.name for p in (project / "docs" / "articles").glob("*.md")) == articles
     assert "reports/traditional.md" not in output.files  # ingest alone does not convert the corpus
+
+
+def test_the_fast_yaml_dumper_writes_what_the_python_one_writes():
+    import yaml
+
+    from zhkb.yamlio import YAML_DUMPER
+
+    awkward = {"title": "价格 & 质量 <对比> \"引号\" 'x' : # - ? *", "tips": {"t1": "第一句。第二句\t制表\u3000全角空格",
+               "t2": "---", "t3": "yes", "t4": "", "t5": "\\u0001 反斜杠 \\", "t6": "长" * 300}, "tags": ["a: b", "[x]"]}
+    for data in (awkward, {"list": [1, "2", None, True]}):
+        ours = yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+        assert ours == yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+        assert yaml.safe_load(ours) == data

@@ -107,10 +107,30 @@ def test_question_and_answer_pairs_are_articles():
     assert articles[0].lead[0].lines == ["先别急着降价，问清楚和什么比。"]
 
 
-def test_question_lines_start_articles_in_a_text_without_markers():
+def test_question_lines_start_articles_on_pages_of_questions():
+    # two Q&A pages saved in one file: the second question comes with its page's furniture (removed)
     answer = "这里是一段足够长的回答正文，讲具体该怎么做，先做什么，后做什么，为什么这样做效果更好。"
-    articles, _ = split(f"客户嫌贵怎么回？\n{answer}\n客户不回微信怎么办？\n{answer}")
+    articles, _ = split(f"客户嫌贵怎么回？\n{answer}\n相关问题\n客户不回微信怎么办？\n{answer}", answer_after=3)
     assert [a.title for a in articles] == ["客户嫌贵怎么回？", "客户不回微信怎么办？"]
+
+
+def test_question_lines_inside_an_answer_are_its_points():
+    answer = "这里是一段足够长的回答正文，讲具体该怎么做，先做什么，后做什么，为什么这样做效果更好。"
+    articles, _ = split(f"怎么让老客户帮你转介绍？\n{answer}\n什么时候开口最合适？\n{answer}\n话该怎么说？\n{answer}")
+    assert [a.title for a in articles] == ["怎么让老客户帮你转介绍？"]
+    assert [t for t, _ in headings(articles[0])] == ["什么时候开口最合适？", "话该怎么说？"]
+
+
+def test_reader_letters_under_a_column_title_are_questions_of_their_own():
+    text = ("创业小课堂：读者来信\n"
+            "问：我开了一家面馆，中午客人总嫌上菜慢。该加人手吗？\n答：先理顺流程，再考虑加人。\n"
+            "问：熟客总要赊账，数目越积越多。怎么拒绝才不伤和气？\n答：定一个统一的规矩，贴在收银台。")
+    articles, _ = split(text)
+    assert len(articles) == 2 and articles[0].title.startswith("我开了一家面馆")
+    short = "门店回访五问\n问：回访电话什么时候打？\n答：送货后三到七天。\n问：第一次回访问什么？\n答：先问安装和使用。"
+    articles, _ = split(short)
+    assert [a.title for a in articles] == ["门店回访五问"]
+    assert [t for t, _ in headings(articles[0])] == ["回访电话什么时候打？", "第一次回访问什么？"]
 
 
 def test_a_question_inside_an_answer_with_markers_is_text():
@@ -193,3 +213,10 @@ def test_lines_that_end_their_sentences_are_not_joined():
     text = "标题\n第一段话说完了一件事情，句子在这里结束。\n第二段话也说完了一件事情，句子也结束了。\n第三段话同样完整，没有断开。"
     articles, _ = split(text)
     assert len(articles[0].lead) == 3
+
+
+def test_parenthesised_numbers_under_a_point_are_its_list_but_stripped_numbering_is_the_texts_own():
+    articles, _ = split("标题\n一、收款前\n（1）核对金额。先看发票。\n（2）确认联系人。问清楚谁付款。\n二、收款后\n正文。")
+    assert headings(articles[0]) == [("收款前", 1), ("收款后", 1)]
+    articles, _ = split("标题\n一、回访\n（）选好时间\n正文一。\n（）问对问题\n正文二。\n二、记录\n正文三。")
+    assert headings(articles[0]) == [("回访", 1), ("选好时间", 2), ("问对问题", 2), ("记录", 1)]

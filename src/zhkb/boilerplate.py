@@ -135,14 +135,15 @@ def _site_chrome(text: str) -> bool:
     """A line of a site's header: a menu, a short name, or names joined by bars (林居家具 | 某某有限公司)."""
     text = text.strip()
     plain = not re.search("[，。！？；,.!?;]", text)
-    return (bool(_MENU.match(text)) or (len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text))
-            or (plain and bool(re.search(r"\s[|｜]\s|::|：：", text))))
+    short_name = len(text) <= SITE_NAME_MAX and plain and not re.search("[:：]", text) and not _title_like(text)
+    return bool(_MENU.match(text)) or short_name or (plain and bool(re.search(r"\s[|｜\-—–_]\s|::|：：", text)))
 
 
 def _title_like(text: str) -> bool:
     text = text.strip()
     return (len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
-            and "。" not in text and not text.endswith(("！", "!")) and not text.startswith(("—", "-", "·")))
+            and not re.search(r"。|\.(?![\dA-Za-z])", text) and not text.endswith(("！", "!"))
+            and not text.startswith(("—", "-", "·")))
 
 
 def site_header(lines: list[Line]) -> None:
@@ -182,7 +183,7 @@ def footer(lines: list[Line]) -> None:
     goes with it.  A long paragraph there (a second answer) stays.
     """
     last = max((i for i, line in enumerate(lines) if len(line.text) >= CONTENT_LINE_MIN
-                and re.search("[。！？]", line.text)), default=None)
+                and re.search("[。！？!?]|\\.(?!\\d)", line.text)), default=None)
     if last is None:
         return
     start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
@@ -346,8 +347,12 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。！？；：,.!?;:“”\"]")
 _FRAMING = ("qa.", "social.", "docshare.", "page.counter", "page.widgets", "page.site-chrome", "page.breadcrumb",
             "page.menu", "duplicate.repeated-line")
 _NOT_FRAMING = ("docshare.page-caption",)
-#: an author's name and headline make up to this many lines between a page's labels
-FRAMED_RUN_MAX = 2
+#: a first line this long is the page's title, never an answerer's name
+TITLE_PROTECT_MIN = 10
+#: an author's name, headline and column make up to this many lines between a page's labels
+FRAMED_RUN_MAX = 4
+#: a headline under a name may be a little longer than the name
+FRAMED_LINE_MAX = 16
 
 
 def framed_line(lines: list[Line]) -> None:
@@ -356,15 +361,18 @@ def framed_line(lines: list[Line]) -> None:
     The page's title counts as the upper frame too: under it, a name above a date or counter is the byline.
     """
     present = [line for line in lines if line.original.strip()]  # the source's own lines, blank ones aside
-    title = next((line for line in present if line.text.strip()), None)
+    first = next((line for line in present if line.text.strip()), None)
+    # the page's title when it looks like one (a name of a few characters may stand first too)
+    title = first if first is not None and (len(first.text) >= TITLE_PROTECT_MIN or first.text.endswith("？")) else None
     i = 1
     while i < len(present) - 1:
         run = []
-        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]):
+        while i + len(run) < len(present) - 1 and len(run) < FRAMED_RUN_MAX and _name_like(present[i + len(run)]) \
+                and present[i + len(run)] is not title:
             run.append(present[i + len(run)])
         before, after = present[i - 1], present[i + len(run)] if run else None
         if run and after is not None and _frames(removed_by(after)) and \
-                (_frames(removed_by(before)) or (before is title and len(run) == 1)):
+                (_frames(removed_by(before)) or (before is first and len(run) == 1)):
             for line in run:
                 _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
                       "(an answerer's name or headline, a form's value)")
@@ -373,7 +381,7 @@ def framed_line(lines: list[Line]) -> None:
 
 def _name_like(line: Line) -> bool:
     text = line.text.strip()
-    return bool(text) and len(text) <= NAME_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
+    return bool(text) and len(text) <= FRAMED_LINE_MAX and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _frames(rule: str) -> bool:

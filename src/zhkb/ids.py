@@ -19,6 +19,7 @@ import yaml
 from .curation import load_yaml
 from .errors import InputError
 from .model import Article, Tip
+from .yamlio import YAML_DUMPER
 
 SIMILAR_ENOUGH = 0.7
 FINGERPRINT_CHARS = 40
@@ -190,7 +191,7 @@ def dump_registry(registry: Registry) -> str:
             for a in registry.articles
         ],
     }
-    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return HEADER + yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ SECTION_RANK = -1
 STYLE_FAMILIES = {"sequence": "ordinal", "step": "ordinal", "named": "ordinal"}
 #: styles from this rank on ((1), ①, (), bullets) are sub-items when they stand under a numbered point
 SUB_ITEM_RANK = 3
+#: styles that are sub-items under any numbered point ((1), ①, bullets); numbering stripped to () is not:
+#: it was the text's own numbering, whatever it was
+SUB_ITEM_STYLES = ("paren", "circled", "bullet")
 #: styles that are prose as often as points: points only when two or more lines use one of a group
 #: (首先 … 第二 … 第三 go together)
 WORDY_STYLES = (("sequence", "ordinal", "step"), ("named",), ("stripped",))
@@ -80,6 +83,7 @@ MAX_HEADING_LEVEL = 2
 SPLIT_RULES = {
     "question_marker": "the question marker; the question is the article title",
     "answer_marker": "the answer marker; the answer is the article's text",
+    "collection_header": "the heading of a collection of questions that each stand alone as an article",
     "point_marker": "the point's number; the point is a heading",
     "list_marker": "the item's number; the list is a numbered list",
     "bracket_heading": "【】 around a heading",
@@ -278,6 +282,12 @@ def split_source(lines: list[Line], notices: list[Notice]) -> list[Article]:
         if chunk:
             articles.append(_build_article(chunk, notices))
 
+    first_start = min(starts, default=0)
+    if len(starts) >= 2 and _collection_header(segments[:first_start]):
+        for seg in segments[:first_start]:  # a column's name above questions that stand alone
+            seg.edit("split.collection_header", 0, len(seg.text))
+        segments = segments[first_start:]
+        starts = {i - first_start for i in starts}
     for i, seg in enumerate(segments):
         if i in starts:
             flush()
@@ -292,6 +302,15 @@ def split_source(lines: list[Line], notices: list[Notice]) -> list[Article]:
         chunk.append(seg)
     flush()
     return articles
+
+
+#: the heading of a collection of questions: a few short lines
+COLLECTION_HEADER_MAX = 120
+
+
+def _collection_header(segments: list[Segment]) -> bool:
+    """A few short lines above a collection of questions: its name and a line about it, not an article."""
+    return 0 < len(segments) <= 3 and sum(len(seg.text) for seg in segments) <= COLLECTION_HEADER_MAX
 
 
 #: a line this long that stops without a sentence end may be a hard-wrapped line of a PDF
@@ -338,25 +357,35 @@ QA_GAP = 3
 def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
     """Indexes of the segments that start a question: markers, 问/答 pairs, question lines.
 
-    Question lines start questions only on a Q&A page (a text without markers whose first line is
-    itself a question); under a title that is not a question they are the text's points.
+    * 问/答 pairs start questions on a page of questions (its first line is one); under a title
+      that is not a question, a pair whose question tells a story of its own (a reader's letter,
+      more than one short question) is a question too, and short ones are the title's points.
+    * A question line starts a question on a Q&A page only where the page's furniture (removed
+      around it) shows a new page: inside an answer, question lines are its points.
     """
     starts = {i for i, seg in enumerate(segments) if QUESTION.match(seg.text)}
     pairs = _qa_pairs(segments)
     if pairs and (pairs[0] == 0 or has_markers or _is_question_line(segments[0].text)):
-        starts |= set(pairs)  # a page of questions; under a title that is not one, the pairs are its points
+        starts |= set(pairs)
+    else:
+        starts |= {i for i in pairs if _tells_a_story(QA_QUESTION.sub("", segments[i].text))}
     if has_markers or starts or not segments or not _is_question_line(segments[0].text):
         return starts
     answered = False  # the current question has some answer: a new question line starts a new article
     for i, seg in enumerate(segments):
         nxt = segments[i + 1].text if i + 1 < len(segments) else ""
-        if i > 0 and answered and _is_question_line(seg.text) and nxt and not _is_question_line(nxt) \
-                and find_point_text(nxt) is None:
+        if i > 0 and answered and seg.after_removed and _is_question_line(seg.text) and nxt \
+                and not _is_question_line(nxt) and find_point_text(nxt) is None:
             starts.add(i)
             answered = False
         elif i > 0 and len(seg.text) > QUESTION_LINE_MAX:
             answered = True
     return starts
+
+
+def _tells_a_story(question: str) -> bool:
+    """A question with a story of its own (我开了一家面馆……怎么办？): longer than one short question."""
+    return len(question) > QUESTION_LINE_MAX or len(re.findall("[。！？!?；]", question.rstrip("？?"))) >= 1
 
 
 def _qa_pairs(segments: list[Segment]) -> list[int]:
@@ -366,9 +395,7 @@ def _qa_pairs(segments: list[Segment]) -> list[int]:
 
 
 def _question_line_points(body: list[Segment], title: str) -> dict[int, Point]:
-    """Under a title that is not a question, questions on lines of their own, each answered, are its points."""
-    if _is_question_line(title):
-        return {}
+    """Questions on lines of their own, each answered, in an article's text are its points."""
     found = {}
     for seg, nxt in itertools.pairwise(body):
         if _is_question_line(seg.text) and not _is_question_line(nxt.text) and find_point_text(nxt.text) is None:
@@ -388,16 +415,16 @@ def clean_title(title: str) -> tuple[str, list[tuple[int, int]]]:
 def short_title(text: str) -> tuple[str, str]:
     """A title of at most TITLE_MAX characters for a long first line, and how it was made.
 
-    A question in the line wins; else its first sentence; else it is cut at
-    the last clause boundary that fits, and marked with ……
+    Its first sentence (it says what the text is about); else a question in
+    it; else it is cut at the last clause boundary that fits, and marked with ……
     """
     sentences = re.findall(r"[^。！？；!?]+[。！？；!?]?", text)
-    for sentence in sentences:
-        if sentence.rstrip().endswith(("？", "?")) and len(sentence.strip()) <= TITLE_MAX:
-            return sentence.strip(), "taken from the question in it"
     first = sentences[0].strip() if sentences else text
     if len(first.rstrip("。；")) <= TITLE_MAX:
         return first.rstrip("。；"), "cut at the end of its first sentence"
+    for sentence in sentences:
+        if sentence.rstrip().endswith(("？", "?")) and len(sentence.strip()) <= TITLE_MAX:
+            return sentence.strip(), "taken from the question in it"
     cut = max((i for i, ch in enumerate(first[:TITLE_MAX - 2]) if ch in "，、：,:—"), default=TITLE_MAX - 2)
     return first[:cut] + "……", "cut at a clause boundary"
 
@@ -487,7 +514,7 @@ def _build_article(chunk: list[Segment], notices: list[Notice]) -> Article:
             # sub-items ((1), ①, bullets) under a point are its list, not headings of their own
             # bullets under any point, and (1)/①/() under a point numbered at that depth already
             open_points = [rank for rank, _, _ in stack if rank > SECTION_RANK]
-            sub_item = (point.style == "bullet" and bool(open_points)) or \
+            sub_item = (point.style in SUB_ITEM_STYLES and bool(open_points)) or \
                 (point.rank >= SUB_ITEM_RANK and bool(open_points) and open_points[-1] >= SUB_ITEM_RANK)
             if level > MAX_HEADING_LEVEL or sub_item or end == 0:
                 _add_item(current_blocks, point)
@@ -547,7 +574,8 @@ def _points_to_keep(body: list[Segment], title: str = "", markers: bool = True) 
         points.update({k: p for k, p in _question_line_points(body, title).items() if k not in points})
         for i in _qa_pairs(body):
             qa = QA_QUESTION.match(body[i].text)
-            points[id(body[i])] = Point(body[i], 1, "qa-pair", qa.group(1), qa.end())
+            if not _tells_a_story(body[i].text[qa.end():]):
+                points[id(body[i])] = Point(body[i], 1, "qa-pair", qa.group(1), qa.end())
     for group in WORDY_STYLES:
         keys = [key for key, p in points.items() if p.style in group]
         if len(keys) < 2:
