@@ -71,7 +71,9 @@ READY_WATCH = """
 })()
 """
 
-#: The time each step of the last searches took, as the search worker reports it (with --verbose).
+#: Each answer of the search worker with the time each of its steps took (with --verbose): when the
+#: worker received the query, started it, posted the answer and the page got it, from the last key
+#: release (ms; the clocks of page and worker compared through performance.timeOrigin).
 TIMINGS_WATCH = """
 (() => {
   const Native = window.Worker
@@ -81,8 +83,13 @@ TIMINGS_WATCH = """
       super(...args)
       this.addEventListener("message", event => {
         const timings = event.data && event.data.data && event.data.data.timings
-        if (timings)
-          window.__zhkbTimings.push({ ...timings, arrived: performance.now() - window.__zhkbSearchWatch.keyup })
+        if (!timings)
+          return
+        const keyup = performance.timeOrigin + window.__zhkbSearchWatch.keyup
+        const { received, started, posted, ...steps } = timings
+        const arrived = performance.now() - window.__zhkbSearchWatch.keyup
+        window.__zhkbTimings.push({ received: received - keyup, started: started - keyup, ...steps,
+                                    posted: posted - keyup, arrived })
       })
     }
   }
@@ -228,7 +235,6 @@ def phone_search(browser, base: str, log: TransferLog, variant: str, queries: li
                 kind = "cold" if round_number == 0 else "warm"
                 steps = page.evaluate("() => window.__zhkbTimings.splice(0)")
                 last = " ".join(f"{name} {value:.0f}" for name, value in (steps[-1] if steps else {}).items())
-                last += " arrivals " + ",".join(f"{step['arrived']:.0f}" for step in steps)
                 print(f"      {variant} {kind} {outcome.latency_ms:7.0f} ms  {query}  [{len(steps)} answers; "
                       f"last: {last}]")
     context.close()

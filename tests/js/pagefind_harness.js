@@ -50,6 +50,7 @@ async function openBundle(bundleFolder) {
     engine,
     log,
     pagefind_search: term => pagefind.search(term),
+    pagefind_preload: term => pagefind.preload(term),
     async search(query) {
       const { plan, results } = await engine.search(query)
       const shown = results.flatMap(page => [page, ...page.tips.filter(tip => !tip.folded)])

@@ -54,8 +54,10 @@
     })
   }
 
+  /* Milliseconds since the epoch, comparable with the page's clock (for the benchmark's timings) */
+  const clock = () => performance.timeOrigin + performance.now()
+
   let search = null
-  let queue = Promise.resolve()
   let latest = null
 
   worker.addEventListener("message", event => {
@@ -66,29 +68,29 @@
                   error => console.error("zhkb search could not start:", error))
     } else if (message.type === MESSAGE.QUERY) {
       const query = message.data
+      const received = clock()
       latest = query
-      /* Material sends a query at every key release: start its downloads now ... */
-      if (search && query.trim())
-        search.then(engine => engine.prepare(query)).catch(() => {})
-      /* ... and search one query at a time, skipping those a newer one replaced
-         (Material shows the last result it gets) */
-      queue = queue.then(async () => {
-        if (query !== latest)
-          return
+      /* Material sends a query at every key release.  Each query is searched at once, beside any
+         search still running for an earlier one (which stops at its next step, or finishes without
+         answering): waiting for it would add its downloads to the new query's time. */
+      const run = async () => {
+        const started = clock()
         let items = []
         let timings = null
         try {
           const found = query.trim() ? await (await search).search(query, () => query === latest) : null
           items = found ? materialItems(found.results) : []
-          timings = found && found.timings
+          timings = found && { received, started, ...found.timings }
         } catch (error) {
           console.error("zhkb search failed:", error)
         }
-        /* A newer query arrived meanwhile: its answer follows, this one would only flash.
+        /* Only the latest query answers: Material shows the last result it gets, and an earlier
+           one arriving late would replace the right results with stale ones.
            (Material reads the items; the time each step took is for benchmarks.) */
         if (query === latest)
-          worker.postMessage({ type: MESSAGE.RESULT, data: { items, timings } })
-      })
+          worker.postMessage({ type: MESSAGE.RESULT, data: { items, timings: timings && { ...timings, posted: clock() } } })
+      }
+      run()
     }
   })
 })(self)

@@ -65,7 +65,7 @@
   const MOST_CONTAINING = 6
   const MOST_VARIANTS = 8
   /* Pages whose fragments are loaded to score their tips */
-  const CANDIDATE_PAGES = 12
+  const CANDIDATE_PAGES = 6
   /* Pagefind answers kept for the next searches (each is the pages a term finds) */
   const ANSWERS_KEPT = 200
   /* Key of the answer to all typed words at once */
@@ -660,14 +660,7 @@
       return { plan, results, asked, timings }
     }
 
-    /* Load what a query will need (lexicon buckets, index chunks) without searching: while a
-       reader is still typing, the next query's downloads overlap the typing */
-    async function prepare(query) {
-      const asked = searches(await planner.plan(query))
-      await Promise.all(asked.map(({ term, options }) => pagefind.preload(term, options)))
-    }
-
-    return { search, prepare, planner, lexicon }
+    return { search, planner, lexicon }
   }
 
   /* One ranked item as a result: its link, title and excerpt as HTML, the words to highlight */

@@ -1,0 +1,174 @@
+"""Search on a phone over a generated corpus of 2,000 questions: chunked, and still finding the tip.
+
+The bundled corpus is small enough that any engine would download all of it. Here
+``scripts/gen_large_source.py 2000`` (the seed's sentences, shuffled into 2,000 questions) is ingested
+and both variants are built, served by nginx with the README's configuration, and searched in
+Chromium at phone size through the real search box, typed as an input method types:
+
+- the first query downloads a small part of the search index, not the whole of it (chunks on demand);
+- the public set's typed queries, in either script, find a tip holding their snippet in the top 5,
+  on both variants;
+- a word found in a single tip of the whole corpus leads to that tip;
+- results link to tips (``#t…``) that exist on the page, and the tip page highlights the words.
+
+The 10,000-question run, with timings under phone conditions, is a benchmark (``make bench``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+from support import searcheval
+from support.browser import PHONE, WITHOUT_WORKER, launch
+from support.nginx import nginx_serving
+from support.searchbox import SearchBox
+from support.site import build_site, copy_project
+
+from zhkb.convert import convert
+from zhkb.ingest import ingest, write_output
+from zhkb.search.words import jieba_cut
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = 2000
+QUERIES = searcheval.load_queries(ROOT / "tests" / "data" / "queries-public.tsv")
+#: A keyword, a phrase in the other script, and one a reader types as a short question.
+TYPED = ("建立信任", "競爭對手的威脅", "价格已经到公司极限")
+ROOTS = {"hans": "", "hant": "zh-Hant/"}
+#: The most the first query may download (the issue's figure); the whole index is far larger.
+FIRST_QUERY_BUDGET = 300 * 1024
+to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("large"))
+    texts = project / "sources" / "texts"
+    shutil.rmtree(texts)
+    texts.mkdir()
+    (project / "sources" / "ids.yml").unlink()
+    generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_large_source.py"), str(QUESTIONS)],
+                               capture_output=True, text=True, check=True).stdout
+    (texts / f"generated-{QUESTIONS}.txt").write_text(generated, encoding="utf-8")
+    write_output(project, ingest(project))
+    return build_site(project / "site", project)
+
+
+@pytest.fixture(scope="module")
+def served(large_site):
+    with nginx_serving(large_site) as (base, log):
+        yield large_site, base, log
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_search(served, browser):
+    _, base, _ = served
+    contexts = []
+
+    def open_box(variant: str) -> SearchBox:
+        context = browser.new_context(**PHONE, **WITHOUT_WORKER)
+        contexts.append(context)
+        return SearchBox.open(context, base + ROOTS[variant], typing_pause_ms=40, quiet_ms=400)
+
+    yield open_box
+    for context in contexts:
+        context.close()
+
+
+def site_path(href: str) -> str:
+    parts = urlsplit(href)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def bundle_bytes(site: Path, variant: str) -> int:
+    """The variant's whole search index (Pagefind's index chunks and page fragments, zhkb's lexicon)."""
+    bundle = site / ROOTS[variant] / "search"
+    return sum(path.stat().st_size for part in ("index", "fragment", "zhkb/lexicon")
+               for path in (bundle / part).rglob("*") if path.is_file())
+
+
+def test_the_corpus_is_large(large_site):
+    articles = [path for path in (large_site / "articles").iterdir() if path.is_dir()]
+    assert len(articles) > 1500
+
+
+@pytest.mark.parametrize("variant", ROOTS)
+def test_the_first_query_downloads_a_small_part_of_the_index(served, open_search, variant):
+    site, _, log = served
+    box = open_search(variant)
+    log.clear()
+    outcome = box.search("建立信任")
+    assert outcome.links
+    fetched = log.by_path()
+    sent = sum(size for _, size in fetched)
+    chunks = {path for path, _ in fetched if "/search/index/" in path}
+    all_chunks = list((site / ROOTS[variant] / "search" / "index").iterdir())
+    assert sent <= FIRST_QUERY_BUDGET, fetched[:10]
+    assert sent < bundle_bytes(site, variant) / 10
+    assert 0 < len(chunks) < len(all_chunks) / 4
+
+
+@pytest.mark.parametrize("variant", ROOTS)
+def test_typed_queries_find_their_tips(served, open_search, variant):
+    site, _, _ = served
+    judge = searcheval.HitJudge(site, to_simplified)
+    box = open_search(variant)
+    queries = {query.text: query for query in QUERIES}
+    for text in TYPED:
+        outcome = box.search(text)
+        rank = judge.first_hit(queries[text], [site_path(link.href) for link in outcome.links])
+        assert rank is not None and rank <= 5, f"{text}: {[link.title for link in outcome.links[:5]]}"
+
+
+def tip_sections(page: str) -> dict[str, str]:
+    """Each tip of an article page (``<h2 id="t…">`` or ``<h3>``) and its text up to the next tip."""
+    body = page[page.index('<article'):page.index('</article>')]
+    starts = [(match.start(), match.group(1)) for match in re.finditer(r'<h[23][^>]*\bid="(t\d+)"', body)]
+    return {anchor: re.sub(r"<[^>]+>", "", body[start:end])
+            for (start, anchor), (end, _) in zip(starts, [*starts[1:], (len(body), "")], strict=True)}
+
+
+def rare_word(site: Path) -> tuple[str, str]:
+    """A word of two or more Han characters that occurs in exactly one tip of the whole site: (word, its tip's path)."""
+    cut = jieba_cut(ROOT / "sources" / "search" / "userdict.txt")  # the index's own cut
+    where: dict[str, set[str]] = {}
+    for page in sorted((site / "articles").glob("*/index.html")):
+        for anchor, text in tip_sections(page.read_text(encoding="utf-8")).items():
+            for word in set(cut(text)):
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
+                    where.setdefault(word, set()).add(f"/{page.parent.relative_to(site).as_posix()}/#{anchor}")
+    counts = Counter({word: len(paths) for word, paths in where.items()})
+    word = min((word for word, count in counts.items() if count == 1), key=lambda w: (-len(w), w))
+    return word, next(iter(where[word]))
+
+
+def test_a_word_found_in_one_tip_leads_to_it_in_both_scripts(served, open_search):
+    site, _, _ = served
+    word, tip = rare_word(site)
+    box = open_search("hans")
+    for typed in (word, convert(word, "s2tw")):
+        outcome = box.search(typed)
+        assert tip in [site_path(link.href) for link in outcome.links[:5]], (typed, tip, outcome.links[:5])
+    box.page.locator(f'a.md-search-result__link[href$="{tip.rsplit("/", 1)[-1]}"]').first.click()
+    box.page.wait_for_url(f"**{tip.rsplit('/', 1)[-1]}")
+    marks = box.page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    assert any(word in mark or mark in word for mark in marks.all_inner_texts())
