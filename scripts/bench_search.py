@@ -75,7 +75,9 @@ def site_path(href: str) -> str:
 def bench_variant(browser, base: str, site: Path, variant: str, queries: list[searcheval.Query],
                   args: argparse.Namespace) -> None:
     to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
-    judge = searcheval.HitJudge(site, to_simplified)
+    # A snippet also as the Traditional site writes it: its Taiwan words (质量: 品質) do not convert back.
+    to_traditional = functools.partial(convert, direction="s2tw", overrides_dir=ROOT / "sources" / "opencc")
+    judge = searcheval.HitJudge(site, to_simplified, [to_traditional])
     context = browser.new_context(**DEVICES[args.device])
     box = SearchBox.open(context, base + VARIANTS[variant])
     box.throttle_cpu(args.throttle)
