@@ -48,6 +48,7 @@ from support import searcheval  # noqa: E402
 from support.browser import PHONE, WITHOUT_WORKER, launch  # noqa: E402
 from support.nginx import TransferLog, nginx_serving  # noqa: E402
 from support.searchbox import WATCH_SCRIPT, SearchBox  # noqa: E402
+from support.site import use_generated_source  # noqa: E402
 
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant"}
 #: Lighthouse's mobile ("slow 4G") conditions, in DevTools units (bytes per second, ms).
@@ -153,13 +154,7 @@ def scratch_project(folder: Path, questions: int | None, code: Path = ROOT) -> P
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, folder / part)
     if questions is not None:
-        texts = folder / "sources" / "texts"
-        shutil.rmtree(texts)
-        texts.mkdir()
-        (folder / "sources" / "ids.yml").unlink()
-        generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_large_source.py"), str(questions)],
-                                   capture_output=True, text=True, check=True).stdout
-        (texts / f"generated-{questions}.txt").write_text(generated, encoding="utf-8")
+        use_generated_source(folder, questions)
     return folder
 
 

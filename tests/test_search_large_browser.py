@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +26,7 @@ from support import searcheval
 from support.browser import PHONE, WITHOUT_WORKER, launch
 from support.nginx import nginx_serving
 from support.searchbox import SearchBox
-from support.site import build_site, copy_project
+from support.site import build_site, copy_project, use_generated_source
 
 from zhkb.convert import convert
 from zhkb.ingest import ingest, write_output
@@ -51,14 +48,7 @@ to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT /
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("large"))
-    texts = project / "sources" / "texts"
-    shutil.rmtree(texts)
-    texts.mkdir()
-    (project / "sources" / "ids.yml").unlink()
-    generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_large_source.py"), str(QUESTIONS)],
-                               capture_output=True, text=True, check=True).stdout
-    (texts / f"generated-{QUESTIONS}.txt").write_text(generated, encoding="utf-8")
+    project = use_generated_source(copy_project(tmp_path_factory.mktemp("large")), QUESTIONS)
     write_output(project, ingest(project))
     return build_site(project / "site", project)
 
