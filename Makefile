@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build ingest test lint bench bench-preview screenshots audit clean
+.PHONY: setup serve build ingest test lint bench bench-search bench-preview screenshots audit clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -38,7 +38,15 @@ test: setup lint
 	$(BIN)/zhkb build
 	$(BIN)/zhkb check
 
+# The bundled corpus and $(LARGE) generated questions side by side: build time and memory, site size,
+# phone search (ready, first query's bytes, p50/p95) under Lighthouse's mobile conditions. About 20 min.
+# BEFORE=<checkout> also times the build of an older checkout on the same corpora.
+LARGE ?= 10000
 bench: setup
+	$(BIN)/python scripts/bench.py --large $(LARGE) $(if $(BEFORE),--before $(BEFORE))
+
+# Relevance (public set) and latency of the search box on the bundled corpus, both variants, in Chromium.
+bench-search: setup
 	$(BIN)/python scripts/bench_search.py
 
 # Edit-to-reload time of the live preview (`make serve`).

@@ -20,6 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test tooling: a generated corpus
+
+from support.site import use_generated_source  # noqa: E402
+
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
@@ -40,14 +44,7 @@ def scratch_project(count: int, folder: Path) -> Path:
         shutil.copytree(ROOT / name, folder / name)
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         shutil.copy(ROOT / name, folder / name)
-    texts = folder / "sources" / "texts"
-    for path in texts.iterdir():
-        path.unlink()
-    (folder / "sources" / "ids.yml").unlink()
-    source = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_large_source.py"), str(count)],
-                            capture_output=True, text=True, check=True).stdout
-    (texts / f"generated-{count}.txt").write_text(source, encoding="utf-8")
-    return folder
+    return use_generated_source(folder, count)
 
 
 def run_build(folder: Path) -> tuple[float, float]:

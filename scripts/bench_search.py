@@ -38,16 +38,21 @@ from support.searchbox import SearchBox  # noqa: E402
 from support.site import build_site  # noqa: E402
 
 from zhkb.convert import convert  # noqa: E402
-from zhkb.site.search_rules import RULES_FILE  # noqa: E402
+from zhkb.search.bundle import RULES_FILE, bundle_files  # noqa: E402
 
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
-INDEX_FILE = "search/search_index.json"
+BUNDLE = "search"
 
 
-def sizes(path: Path) -> str:
-    data = path.read_bytes()
-    return f"{len(data) / 1024:.1f} KiB raw, {len(gzip.compress(data, 9)) / 1024:.1f} KiB gzipped"
+def sizes(*paths: Path) -> str:
+    """Raw and gzipped bytes (Pagefind's index files are gzipped already: counted as they are)."""
+    raw = packed = 0
+    for path in paths:
+        data = path.read_bytes()
+        raw += len(data)
+        packed += len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+    return f"{raw / 1024:.1f} KiB raw, {packed / 1024:.1f} KiB gzipped ({len(paths)} files)"
 
 
 def machine() -> str:
@@ -70,7 +75,9 @@ def site_path(href: str) -> str:
 def bench_variant(browser, base: str, site: Path, variant: str, queries: list[searcheval.Query],
                   args: argparse.Namespace) -> None:
     to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
-    judge = searcheval.HitJudge(site, to_simplified)
+    # A snippet also as the Traditional site writes it: its Taiwan words (质量: 品質) do not convert back.
+    to_traditional = functools.partial(convert, direction="s2tw", overrides_dir=ROOT / "sources" / "opencc")
+    judge = searcheval.HitJudge(site, to_simplified, [to_traditional])
     context = browser.new_context(**DEVICES[args.device])
     box = SearchBox.open(context, base + VARIANTS[variant])
     box.throttle_cpu(args.throttle)
@@ -99,8 +106,10 @@ def bench_variant(browser, base: str, site: Path, variant: str, queries: list[se
     print(f"  latency        median {searcheval.median(latencies):.1f} ms  "
           f"p95 {searcheval.percentile(latencies, 0.95):.1f} ms  "
           f"({len(latencies)} searches, CPU throttled {args.throttle:g}×, {args.device})")
-    print(f"  search index   {sizes(folder / INDEX_FILE)}")
-    print(f"  query rules    {sizes(folder / RULES_FILE)}")
+    files = bundle_files(folder / BUNDLE)
+    print(f"  search core    {sizes(*(folder / BUNDLE / name for name in files.core))}  (code, rules, lexicon)")
+    print(f"  on demand      {sizes(*(folder / BUNDLE / name for name in files.on_demand))}  (index chunks, fragments)")
+    print(f"  query rules    {sizes(folder / BUNDLE / RULES_FILE)}")
 
 
 def main() -> None:

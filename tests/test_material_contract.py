@@ -71,23 +71,22 @@ def test_the_worker_speaks_the_message_numbers_we_send():
     assert json.loads(out) == [internals.WORKER_MESSAGES["READY"], internals.WORKER_MESSAGES["RESULT"], "a/"]
 
 
-def test_the_search_index_cuts_han_text_in_one_private_method():
-    index = SearchIndex()
-    assert list(inspect.signature(index._segment_chinese).parameters) == ["data"]
-    source = inspect.getsource(SearchIndex.create_entry_for_section)
-    assert "self._segment_chinese(title)" in source and "self._segment_chinese(text)" in source
+def test_the_search_index_adds_each_page_in_one_call_and_writes_its_config_without_documents(tmp_path):
+    source = inspect.getsource(SearchPlugin.on_page_context)
+    assert "self.search_index.add_entry_from_context(page)" in source
     plugin = SearchPlugin()
-    plugin.search_index = index
-    internals.install_word_cutter(plugin, lambda text: f"<{text}>")
-    assert index._segment_chinese("价格") == "<价格>"
-    assert internals.search_index_entries(plugin) is index.entries == []
+    plugin.search_index = SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={})
+    internals.stop_indexing(plugin)
+    plugin.search_index.add_entry_from_context(object())  # a page: not parsed, not added
+    data = json.loads(plugin.search_index.generate_search_index(None))
+    assert data == {"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [], "fields": {}}, "docs": []}
+    assert '"search_index.json"' in inspect.getsource(SearchPlugin.on_post_build)
+    assert internals.SEARCH_INDEX == "search/search_index.json"
 
 
-def test_the_worker_loads_lunr_language_files_as_we_mirror():
-    worker = (TEMPLATES / internals.search_worker()).read_text(encoding="utf-8")
-    for fact in ("lunr.multi.min.js", "lunr.stemmer.support.min.js", "tinyseg.js", "wordcut.js"):
-        assert fact in worker, fact
+def test_lunr_and_the_search_worker_are_where_we_remove_them_from():
     assert (TEMPLATES / internals.LUNR_FOLDER / "min" / "lunr.stemmer.support.min.js").is_file()
+    assert len(list((TEMPLATES / internals.WORKERS_FOLDER).glob("search.*.min.js"))) == 1
 
 
 def test_the_search_dialog_is_written_without_a_name():

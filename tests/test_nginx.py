@@ -48,7 +48,8 @@ def test_the_readme_block_is_what_is_served():
     ("/articles/win-over/", "text/html"),
     ("/zh-Hant/articles/win-over/", "text/html"),
     ("/search/search_index.json", "application/json"),
-    ("/search/query_rules.js", "application/javascript"),
+    ("/search/zhkb/rules.json", "application/json"),
+    ("/search/pagefind.js", "application/javascript"),
     ("/assets/stylesheets/zhkb.css", "text/css"),
     ("/manifest.webmanifest", "application/manifest+json"),
     ("/sitemap.xml", "text/xml"),
@@ -74,6 +75,15 @@ def test_hashed_assets_are_cached_for_a_year(served, built_site):
         status, headers, _ = fetch(base, "/" + bundle)
         assert status == 200 and headers["cache-control"] == IMMUTABLE
     status, headers, _ = fetch(base, "/assets/javascripts/share.js")  # our own, unhashed: revalidated
+    assert headers["cache-control"] == "no-cache"
+    # the search index's parts: hashed, and compressed by Pagefind, so sent as they are
+    parts = [p for p in (built_site / "search").rglob("*") if p.suffix.startswith(".pf_")]
+    assert {p.suffix for p in parts} == {".pf_index", ".pf_fragment", ".pf_meta"}
+    for part in parts:
+        status, headers, body = fetch(base, "/" + part.relative_to(built_site).as_posix())
+        assert status == 200 and headers["cache-control"] == IMMUTABLE and "content-encoding" not in headers
+        assert body == part.read_bytes()
+    status, headers, _ = fetch(base, "/search/pagefind.js")
     assert headers["cache-control"] == "no-cache"
 
 

@@ -284,21 +284,32 @@ def test_each_variant_has_its_own_worker_and_caches(phone_with_worker, base_url)
 
 # --- weight ---------------------------------------------------------------------------------
 
-#: What a first view of an article may transfer, headers included (the issue's budget).
+#: What a first view of an article may transfer by its load event, headers included (issue 2's budget):
+#: the page, the theme and the site's own scripts.
 FIRST_VIEW_BUDGET = 120 * 1024
+#: And in all, once the search engine has started and the service worker has cached what search
+#: needs offline (issue 10): Pagefind's code and WebAssembly and zhkb's query code and rules (about
+#: 95 KB, whatever the corpus), and a small corpus's whole index (the bundled one's: about 50 KB).
+FIRST_VISIT_BUDGET = 240 * 1024
 
 
 def test_a_first_view_of_an_article_stays_within_budget(browser, built_site):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     with nginx_serving(built_site) as (base, log):
-        open_page(page, base + ARTICLE)
+        open_page(page, base + ARTICLE)  # to its load event
+        by_load = log.by_path()
         wait_until_cached(page)  # the service worker's install counts too
         page.wait_for_load_state("networkidle")
-        sent = log.total()
+        everything = log.by_path()
     context.close()
-    heaviest = ", ".join(f"{path} {size // 1024} KB" for path, size in log.by_path()[:5])
-    assert sent <= FIRST_VIEW_BUDGET, f"{sent // 1024} KB; heaviest: {heaviest}"
+
+    def total(sent: list[tuple[str, int]]) -> str:
+        return f"{sum(size for _, size in sent) // 1024} KB; heaviest: " + ", ".join(
+            f"{path} {size // 1024} KB" for path, size in sent[:5])
+
+    assert sum(size for path, size in by_load if not path.startswith("/search/")) <= FIRST_VIEW_BUDGET, total(by_load)
+    assert sum(size for _, size in everything) <= FIRST_VISIT_BUDGET, total(everything)
 
 
 # --- a layout that fits a phone ---------------------------------------------------------------

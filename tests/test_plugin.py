@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import json
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from support.search import search_in_node
 from support.site import ROOT, build_site, copy_project
 
 from zhkb.build import BuildError
@@ -41,10 +41,13 @@ def test_options_are_paths_relative_to_the_config_file(tmp_path):
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     options = plugin_options(tmp_path, "      opencc: sources/opencc\n      taxonomy: sources/tags.yml\n"
                              "      search:\n        stopwords: sources/search/stopwords.txt\n"
+                             "        userdict: sources/search/userdict.txt\n"
                              "        synonyms: sources/synonyms.yml\n")
     assert options.opencc == str(tmp_path / "sources" / "opencc")
     assert options.search.synonyms == str(tmp_path / "sources" / "synonyms.yml")
-    assert options.nav_section_size == 50 and options.search.enabled
+    assert options.search.userdict == str(tmp_path / "sources" / "search" / "userdict.txt")
+    assert options.search.offline_index_limit == 512
+    assert options.nav_section_size == 10 and options.search.enabled
 
 
 @pytest.mark.parametrize("options, complaint", [
@@ -109,7 +112,7 @@ def test_two_builds_in_one_process_with_different_configs(tmp_path):
         assert f'<link rel="canonical" href="{host}articles/win-over/">' in page
         assert f'hreflang="zh-Hant" href="{host}zh-Hant/articles/win-over/"' in page
         assert ("第 1–3 问" in page) is sectioned
-        assert (site / "search" / "query_rules.js").exists() is searched
+        assert (site / "search" / "zhkb" / "rules.json").exists() is searched
         short = (site / "t" / "t2" / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{host}articles/win-over/#t2">' in short
         assert len(list((site / "t").iterdir())) == 63  # the tips of this build, no more
@@ -245,14 +248,16 @@ def test_a_title_with_markup_characters_reads_as_written_everywhere(escaped_site
 
 
 @pytest.mark.parametrize("variant", ["", "zh-Hant/"])
-def test_the_search_index_and_the_short_page_escape_once(escaped_site, variant):
+def test_search_results_and_the_short_page_escape_once(escaped_site, variant):
     _, site = escaped_site
     raw = to_traditional(RAW) if variant else RAW
-    index = json.loads((site / variant / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in index["docs"]}
-    # the index holds HTML, which the result list shows as HTML: escaped once
-    escaped = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    assert titles["articles/q1/"] == escaped and titles["articles/q1/#t1"] == escaped
+    [found] = search_in_node(site / variant / "search", ["对比"])
+    titles = {link["location"]: link["title"] for link in found["links"]}
+    # results are HTML, which the result list shows as HTML: escaped once (zhkb's results space words only
+    # between Chinese and Latin letters or digits)
+    escaped = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    assert {title.replace(" ", "") for title in titles.values()} == {escaped.replace(" ", "")}
+    assert set(titles) == {"articles/q1/", "articles/q1/#t1"}
     short = (site / variant / "t" / "t1" / "index.html").read_text(encoding="utf-8")
     facts = PageFacts(short)
     assert facts.title.startswith(f"{raw} - ") and facts.meta["og:title"] == raw

@@ -52,8 +52,8 @@ def test_head_tags_link_the_manifest_and_icon_relative_to_the_page():
     )
 
 
-def test_the_worker_precaches_what_every_page_loads_and_no_page(tmp_path):
-    assert pwa.precache_paths(fake_site(tmp_path)) == [
+def test_the_worker_precaches_what_every_page_loads_and_what_it_is_given_and_no_page(tmp_path):
+    assert pwa.precache_paths(fake_site(tmp_path), ["search/search_index.json", "assets/images/favicon.png"]) == [
         "assets/images/favicon.png",
         "assets/stylesheets/main.57a0d79d.min.css",
         "assets/javascripts/bundle.a5f9d56c.min.js",
@@ -65,7 +65,7 @@ def test_the_worker_precaches_what_every_page_loads_and_no_page(tmp_path):
 
 def test_the_cache_version_changes_with_any_cached_file_or_the_code(tmp_path):
     site = fake_site(tmp_path)
-    paths = pwa.precache_paths(site)
+    paths = pwa.precache_paths(site, ["search/search_index.json"])
     before = pwa.cache_version(site, paths, "code")
     assert pwa.cache_version(site, paths, "code") == before
     assert pwa.cache_version(site, paths, "other code") != before

@@ -1,47 +1,45 @@
-"""Search: word cuts for both scripts, query rules, the worker wrapper, relevance judging.
+"""Search: word cuts for both scripts, records, lexicon, query rules, relevance judging; a real build's search.
 
-Unit tests first; then checks of a real build; then the worker itself, run
-in Node over the built index (tests/js/), for the query path without a browser.
+Unit tests first; then checks of a real build (the pages start zhkb's worker,
+Material's index is a stub, each variant has its bundle, both variants have
+the same words); then zhkb-search.js's own tests in Node (``tests/js/``).
+Relevance and every word finding its tip, over the built bundles, are in
+``tests/test_search_engine.py``; in the browser, ``tests/test_search_browser.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import re
 import subprocess
 from collections import Counter
 from pathlib import Path
 
-import jieba
 import pytest
-import yaml
-from jinja2 import Environment, pass_context
-from material.plugins.search.plugin import SearchIndex
 from support import searcheval
+from support.search import VARIANT_FOLDERS, bundle_of, site_records
 
 from zhkb.convert import convert
-from zhkb.site import material, search_index, search_rules
-from zhkb.site.search import WRAPPER
-from zhkb.site.search_index import WORD_BREAK, TraditionalSegmenter
+from zhkb.search import bundle, lexicon, pages, records, rules, words
+from zhkb.search.words import TraditionalSegmenter
+from zhkb.site import material
+from zhkb.site.search import WORKER
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENCC_DIR = ROOT / "sources" / "opencc"
 USER_DICT = ROOT / "sources" / "search" / "userdict.txt"
-WRAPPER_FILE = ROOT / "docs" / WRAPPER
 to_traditional = functools.partial(convert, direction="s2tw", overrides_dir=OPENCC_DIR)
 to_simplified = functools.partial(convert, direction="t2s", overrides_dir=OPENCC_DIR)
+plain_s2tw = functools.partial(convert, direction="s2tw")
+plain_t2s = functools.partial(convert, direction="t2s")
 
 
 @pytest.fixture(scope="module")
 def cut():
-    """jieba as the build uses it: the project's user dictionary, no HMM (zhkb.site.search)."""
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(str(USER_DICT))
-    return functools.partial(tokenizer.cut, HMM=False)
+    """jieba as the build uses it: the project's user dictionary, no HMM (zhkb.search.words)."""
+    return words.jieba_cut(USER_DICT)
 
 
 def corpus_text() -> str:
@@ -51,44 +49,14 @@ def corpus_text() -> str:
 # --- word cuts -------------------------------------------------------------
 
 
-def test_join_words_writes_what_materials_plugin_writes(cut, monkeypatch):
-    text = "<p>只有真诚的人才能赢得信任。推销 80% 的大客户</p>"
-    # Material calls the module-level jieba.cut (with UTF-8 bytes): give it ours for the comparison.
-    monkeypatch.setattr(jieba, "cut", lambda value: cut(value.decode("utf-8")))
-    expected = SearchIndex()._segment_chinese(text)
-    monkeypatch.undo()
-    assert search_index.join_words(text, search_index.simplified_segmenter(cut)) == expected
-    assert "大客户" in expected.split(WORD_BREAK)
-
-
-def site_separator() -> str:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(re.search(r"^\s+separator: (.+)$", config, re.M).group(1))
-
-
-def test_no_word_break_next_to_punctuation_or_space(cut):
-    """Results show the index text: a zero-width space before ！ or after “ would let a line start with ！."""
-    text = "<p>记得“舍得”先“舍”才可能会“得”，你的路会越来越顺！走访 2 个客户，下载 app下载</p>"
-    separator = site_separator()
-    joined = search_index.join_words(text, search_index.simplified_segmenter(cut), separator)
-    assert "顺！" in joined and "“舍得”" in joined and "访 2 个" in joined
-    assert "app" + WORD_BREAK + "下载" in joined  # no separator there: the break is what splits the words
-    # the same words as with a break on every side
-    plain = search_index.join_words(text, search_index.simplified_segmenter(cut))
-    def words(value: str) -> list[str]:
-        return [word for word in re.split(separator, value) if word]
-
-    assert words(joined) == words(plain)
-
-
 def test_userdict_words_are_all_in_the_corpus_and_stay_whole(cut):
     """Every word of the domain dictionary was found in the corpus, and jieba keeps each occurrence whole."""
-    words = [line.split()[0] for line in USER_DICT.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(words) == len(set(words)) >= 20
+    userdict = [line.split()[0] for line in USER_DICT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(userdict) == len(set(userdict)) >= 20
     for line in USER_DICT.read_text(encoding="utf-8").splitlines():
         assert re.fullmatch(r"\S+ \d+ [a-z]+", line), f"jieba format 'word freq tag': {line!r}"
-    runs = search_index.HAN_RUN.findall(corpus_text())
-    for word in words:
+    runs = words.HAN_RUN.findall(corpus_text())
+    for word in userdict:
         occurrences = sum(run.count(word) for run in runs)
         assert occurrences, f"{word} is not in the corpus"
         whole = sum(list(cut(run)).count(word) for run in runs if word in run)
@@ -96,15 +64,15 @@ def test_userdict_words_are_all_in_the_corpus_and_stay_whole(cut):
 
 
 def test_cut_like_carries_cuts_over_to_an_aligned_text():
-    assert search_index.cut_like("說話要真誠", ["说话", "要", "真诚"]) == ["說話", "要", "真誠"]
-    assert search_index.cut_like("資訊", ["信", "息", "多"]) is None
+    assert words.cut_like("說話要真誠", ["说话", "要", "真诚"]) == ["說話", "要", "真誠"]
+    assert words.cut_like("資訊", ["信", "息", "多"]) is None
 
 
 def test_charwise_conversion_stays_aligned():
     def lengthening(text: str) -> str:
         return text.replace("甲", "乙丙").replace("說", "说")
 
-    assert search_index.charwise("說甲話", lengthening) == "说甲話"
+    assert words.charwise("說甲話", lengthening) == "说甲話"
 
 
 def test_traditional_runs_are_cut_where_their_simplified_source_is(cut):
@@ -142,19 +110,93 @@ def test_runs_the_conversion_does_not_keep_aligned_fall_back_to_characters(cut):
     assert "真誠" in pieces
 
 
-def test_tags_stay_on_the_page_entry_only():
-    entries = [{"location": "a/", "tags": ["信任"]}, {"location": "a/#t1", "tags": ["信任"]}]
-    search_index.untag_sections(entries)
-    assert entries == [{"location": "a/", "tags": ["信任"]}, {"location": "a/#t1"}]
+# --- pages and records -------------------------------------------------------------
+
+ARTICLE = """<article class="md-content__inner md-typeset">
+  <nav class="md-tags"><a class="md-tag">大客户</a></nav>
+  <h1 id="_1">如何抓住大客户<a class="headerlink" href="#_1">&para;</a></h1>
+  <p>现在的企业，想要获得<em>高额</em>的利润。</p><p>刨客 app 下载</p>
+  <h2 id="t8" class="zhkb-tip"><span>怎样开发大客户</span><a class="zhkb-share"><svg><path d="M1"/></svg></a></h2>
+  <p>大客户是从无到有的。</p>
+  <h3 id="t9">防止倒戈</h3><ul><li>一是</li><li>二是</li></ul>
+  <h2>没有锚点的标题</h2><p>仍属上一条。</p>
+  <nav class="zhkb-related"><h2>相关问题</h2><ul><li><a>别的问题</a></li></ul></nav>
+</article>"""
+
+
+def test_an_article_becomes_its_own_section_and_one_per_tip():
+    page = pages.page_from_html("articles/a/", ARTICLE, {"headerlink", "zhkb-share"})
+    assert page.title == "如何抓住大客户"
+    assert [(s.anchor, s.level, s.heading) for s in page.sections] == [
+        (None, 1, "如何抓住大客户"), ("t8", 2, "怎样开发大客户"), ("t9", 3, "防止倒戈")]
+    assert page.sections[0].blocks == ["现在的企业，想要获得高额的利润。", "刨客 app 下载"]
+    assert page.sections[2].blocks == ["一是", "二是", "没有锚点的标题", "仍属上一条。"]
+    assert "相关问题" not in str(page) and "别的问题" not in str(page)
+
+
+def test_tokens_keep_punctuation_apart_from_words(cut):
+    segment = words.simplified_segmenter(cut)
+    assert words.tokens("记得“舍得”，下载app 80%的大客户", segment) == [
+        "记得", "“", "舍得", "”，", "下载", "app", "80%", "的", "大客户"]
+    assert words.normalise("”，") == "" and words.normalise("80%") == "80" and words.normalise("App") == "app"
+
+
+def test_a_record_is_cut_html_pagefind_splits_at_spaces(cut):
+    page = pages.page_from_html("articles/a/", ARTICLE, {"headerlink", "zhkb-share"})
+    record = records.record(page, words.simplified_segmenter(cut), "hans")
+    assert record.url == "articles/a/"
+    assert '<html lang="und-Hans">' in record.html()
+    assert "<h1>如何 抓住 大客户</h1>" in record.html()
+    assert '<h2 id="t8">怎样 开发 大客户</h2>' in record.html() and '<h3 id="t9">' in record.html()
+    assert "<title>" not in record.html()  # Pagefind takes the title from the <h1>, cut
+    anchors = [anchor for anchor, _ in record.sections]
+    assert anchors == [None, "t8", "t9"]
+    assert {"大客户", "app", "80"} & record.sections[0][1] == {"大客户", "app"}
+
+
+def test_traditional_records_are_cut_where_their_simplified_source_is(cut):
+    source = "比如大面积的坏账或死账"
+    segmenter = words.TraditionalSegmenter(cut, to_traditional, to_simplified)
+    segmenter.learn(source)
+    simplified = pages.Page("a/", [pages.Section(None, 1, "标题", [source])])
+    traditional = pages.Page("a/", [pages.Section(None, 1, to_traditional("标题"), [to_traditional(source)])])
+    hans = records.record(simplified, words.simplified_segmenter(cut), "hans")
+    hant = records.record(traditional, segmenter, "hant")
+    assert '<html lang="und-Hant">' in hant.html()
+    assert hans.sections[0][1] >= {"坏账", "死账"} and hant.sections[0][1] >= {"壞帳", "死帳"}
+    assert {to_traditional(word) for word in hans.sections[0][1]} == hant.sections[0][1]
+
+
+# --- lexicon ---------------------------------------------------------------------------
+
+
+def test_lexicon_counts_sections_and_finds_words_inside_longer_ones():
+    found = lexicon.build_lexicon([{"偿债能力", "客户", "app"}, {"盈利能力", "客户"}, {"能力"}])
+    assert found.frequency == {"偿债能力": 1, "客户": 2, "盈利能力": 1, "能力": 1}  # Han words only
+    assert found.parts["能力"] == ["偿债能力", "盈利能力"]
+    assert found.parts["债能"] == ["偿债能力"] and "偿债" not in found.parts  # a start is no part
+
+
+def test_lexicon_buckets_hold_each_word_in_the_bucket_of_its_first_character(monkeypatch):
+    monkeypatch.setattr(lexicon, "BUCKET_ENTRIES", 2)
+    found = lexicon.build_lexicon([{"偿债能力", "客户", "盈利能力"}])
+    count = found.bucket_count
+    assert count == -(-(3 + len(found.parts)) // 2)
+    texts = lexicon.buckets(found)
+    assert len(texts) == count
+    for number, text in enumerate(texts):
+        data = json.loads(text)
+        assert all(lexicon.bucket_of(word, count) == number for word in [*data["words"], *data["parts"]])
+    assert lexicon.buckets(found) == texts
 
 
 # --- query rules -----------------------------------------------------------
 
 
 def test_stop_words_and_synonyms_files_load():
-    stop_words = search_rules.load_stop_words(ROOT / "sources" / "search" / "stopwords.txt")
+    stop_words = rules.load_stop_words(ROOT / "sources" / "search" / "stopwords.txt")
     assert {"怎么", "如何", "什么", "吗", "呢"} <= set(stop_words)
-    synonyms = search_rules.load_synonyms(ROOT / "sources" / "synonyms.yml")
+    synonyms = rules.load_synonyms(ROOT / "sources" / "synonyms.yml")
     assert synonyms[0][:3] == ["嫌贵", "砍价", "压价"]
     assert any({"信息", "资讯"} <= set(group) for group in synonyms)
     assert any({"搜集", "收集", "蒐集"} <= set(group) for group in synonyms)
@@ -164,21 +206,21 @@ def test_word_list_errors_name_the_file_and_line(tmp_path):
     stop_words = tmp_path / "stop.txt"
     stop_words.write_text("# comment\n怎么\n怎么 办\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"stop.txt:3"):
-        search_rules.load_stop_words(stop_words)
+        rules.load_stop_words(stop_words)
     synonyms = tmp_path / "synonyms.yml"
     synonyms.write_text("groups:\n  - [嫌贵]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="group 1"):
-        search_rules.load_synonyms(synonyms)
+        rules.load_synonyms(synonyms)
 
 
 def test_conversion_pairs_skip_runs_that_change_length():
-    pairs = search_rules.conversion_pairs(["价格 说甲"], lambda run: run.replace("价", "價").replace("甲", "乙丙"))
+    pairs = rules.conversion_pairs(["价格 说甲"], lambda run: run.replace("价", "價").replace("甲", "乙丙"))
     assert pairs == Counter({("价", "價"): 1, ("格", "格"): 1})
 
 
 def test_char_map_of_the_traditional_site_keeps_ambiguity_for_the_worker():
     pairs = Counter({("发", "發"): 24, ("发", "髮"): 1, ("价", "價"): 3, ("客", "客"): 9})
-    mapping = search_rules.char_map(search_rules.typed_pairs(pairs, "hant"))
+    mapping = rules.char_map(rules.typed_pairs(pairs, "hant"))
     assert mapping == {"发": "發髮", "价": "價"}
 
 
@@ -186,53 +228,61 @@ def test_char_map_of_the_simplified_site_maps_back_and_respells():
     pairs = Counter({("发", "發"): 24, ("发", "髮"): 1, ("账", "帳"): 2})
     plain_t2s = functools.partial(convert, direction="t2s")
     plain_s2tw = functools.partial(convert, direction="s2tw")
-    mapping = search_rules.char_map(search_rules.typed_pairs(pairs, "hans", [plain_t2s, plain_s2tw]))
+    mapping = rules.char_map(rules.typed_pairs(pairs, "hans", [plain_t2s, plain_s2tw]))
     assert mapping["發"] == "发" and mapping["髮"] == "发"
     # The corpus writes 账 (帳 in Traditional); plain OpenCC would write 帐 and 賬.
     assert mapping["帳"] == "账" and mapping["帐"] == "账" and mapping["賬"] == "账"
     assert "账" not in mapping and "发" not in mapping
 
 
+def learnt(script: str, texts: list[str]) -> rules.CorpusCharacters:
+    """What a build of ``script`` learns of pages with these texts (the Traditional site converts each)."""
+    corpus = rules.CorpusCharacters([plain_t2s, plain_s2tw])
+    for text in texts:
+        corpus.learn(text, to_traditional(text) if script == "hant" else None, to_traditional)
+    return corpus
+
+
 def test_rules_for_the_traditional_site_are_in_traditional():
-    rules = search_rules.build_rules(
-        "hant", ["客户信息的搜集与处理"], ["怎么"], [["信息", "资讯"], ["搜集", "收集", "蒐集"]],
+    found = rules.build_rules(
+        "hant", learnt("hant", ["客户信息的搜集与处理"]), ["怎么"], [["信息", "资讯"], ["搜集", "收集", "蒐集"]],
         to_traditional, to_simplified)
-    assert rules.script == "hant"
-    assert "怎麼" in rules.stop_words
+    assert found.script == "hant"
+    assert "怎麼" in found.stop_words
     # The site's own word first (the Taiwan site writes 資訊 for 信息), then the word as typed.
-    assert rules.synonyms[0][:2] == ["資訊", "信息"]
-    assert "蒐集" in rules.synonyms[1]
-    assert rules.char_map["户"] == "戶" and rules.char_map["么"] == "麼"  # 么 comes from the stop word
+    assert found.synonyms[0][:2] == ["資訊", "信息"]
+    assert "蒐集" in found.synonyms[1]
+    assert found.char_map["户"] == "戶" and found.char_map["么"] == "麼"  # 么 comes from the stop word
 
 
-def test_rules_script_is_deterministic_json():
-    rules = search_rules.QueryRules("hans", {"價": "价"}, ["吗"], [["砍价", "压价"]])
-    script = search_rules.render_rules_script(rules, "search.abc.min.js", {"SETUP": 0})
-    assert script == search_rules.render_rules_script(rules, "search.abc.min.js", {"SETUP": 0})
-    body = script.split(f"self.{search_rules.RULES_GLOBAL} = ", 1)[1].rstrip().rstrip(";")
-    assert json.loads(body) == {"materialWorker": "search.abc.min.js", "materialMessages": {"SETUP": 0},
-                                "script": "hans", "charMap": {"價": "价"}, "stopWords": ["吗"],
-                                "synonyms": [["砍价", "压价"]]}
+def test_the_simplified_site_maps_every_taiwan_form_of_its_characters():
+    found = rules.build_rules("hans", learnt("hans", ["头发", "发展", "账"]), [], [], to_traditional, to_simplified)
+    assert found.char_map["發"] == found.char_map["髮"] == "发"
+    assert found.char_map["帳"] == found.char_map["帐"] == found.char_map["賬"] == "账"
+    assert "发" not in found.char_map
 
 
-# --- the worker wrapper -----------------------------------------------------
+def test_a_readers_own_converter_spells_characters_within_words_too():
+    """Plain OpenCC writes 扎实 紮實 and 家具 傢俱, which the site's own conversion keeps as 扎實 and 家具."""
+    corpus = ["基础很扎实", "卖家具"]
+    assert plain_s2tw("扎实") == "紮實" and plain_s2tw("家具") == "傢俱"
+    hans = rules.build_rules("hans", learnt("hans", corpus), [], [], to_traditional, to_simplified)
+    assert hans.char_map["紮"] == "扎" and hans.char_map["傢"] == "家" and hans.char_map["實"] == "实"
+    hant = rules.build_rules("hant", learnt("hant", corpus), [], [], to_traditional, to_simplified)
+    assert hant.char_map["紮"] == to_traditional("扎实")[0] and hant.char_map["傢"] == "家"
+    # a replaced word pairs no characters: 信息 is 資訊 on the Traditional site, and 信 never stands for 資
+    assert "信" not in rules.build_rules("hant", learnt("hant", ["客户信息"]), [], [], to_traditional,
+                                        to_simplified).char_map
 
 
-def test_material_ships_one_search_worker_and_we_wrap_it():
-    path = material.search_worker()
-    assert re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js", path)
-    assert WRAPPER_FILE.is_file()
+def test_runs_pair_with_their_conversion_in_order_or_are_converted_one_by_one():
+    def never(run: str) -> str:
+        raise AssertionError(f"converted {run} again")
 
-
-def test_the_url_filter_sends_pages_to_the_wrapper():
-    @pass_context
-    def url(context, value):
-        return f"../{value}"
-
-    env = Environment()
-    env.filters["url"] = material.redirecting_url_filter(url, {"worker.js": "wrapper.js"})
-    template = env.from_string("{{ 'worker.js' | url }} {{ 'other.js' | url }}")
-    assert template.render() == "../wrapper.js ../other.js"
+    # a conversion may change a run's length (平方米: 平方公尺); it still pairs by position
+    assert words.aligned_runs("面积平方米，说话", "面積平方公尺，說話", never) == [("面积平方米", "面積平方公尺"), ("说话", "說話")]
+    # runs that do not pair up (here two became one) are converted on their own
+    assert words.aligned_runs("甲乙，丙", "甲乙丙", lambda run: run + "!") == [("甲乙", "甲乙!"), ("丙", "丙!")]
 
 
 # --- relevance judging --------------------------------------------------------
@@ -260,6 +310,16 @@ def test_section_text_runs_to_the_next_heading_of_the_same_level():
     assert text("nowhere") == text(None) == "问题引言第一条甲小点乙第二条丙"
 
 
+def test_a_snippet_hits_as_the_traditional_site_writes_it(tmp_path):
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<article class="md-content__inner"><h1>題</h1><p>價格不能一味要求過低，品質還要保證</p></article>',
+                    encoding="utf-8")
+    query = searcheval.Query("价格太低质量没法保证", ("价格不能一味要求过低，质量还要保证",), 1)
+    assert not searcheval.HitJudge(tmp_path, to_simplified).is_hit(query, "/a/")
+    assert searcheval.HitJudge(tmp_path, to_simplified, [to_traditional]).is_hit(query, "/a/")
+
+
 def test_snippets_compare_in_simplified_without_punctuation():
     assert searcheval.comparable("在開口推銷前,先要贏得 客戶的好感", to_simplified) == "在开口推销前先要赢得客户的好感"
 
@@ -274,115 +334,63 @@ def test_relevance_metrics():
 # --- a real build ---------------------------------------------------------------
 
 
-def index_entries(site: Path, variant: str) -> list[dict]:
-    folder = site / "zh-Hant" if variant == "hant" else site
-    return json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
 @pytest.mark.site
-def test_pages_start_the_wrapper_worker(built_site):
-    pages = [p for p in built_site.rglob("*.html") if "__config" in p.read_text(encoding="utf-8")]
-    assert len(pages) >= 20
-    for page in pages:
+def test_pages_start_zhkbs_worker_and_material_indexes_nothing(built_site):
+    pages_with_config = [p for p in built_site.rglob("*.html") if "__config" in p.read_text(encoding="utf-8")]
+    assert len(pages_with_config) >= 20
+    for page in pages_with_config:
         config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
-        assert json.loads(config.group(1))["search"].endswith(WRAPPER), page
+        assert json.loads(config.group(1))["search"].endswith(WORKER), page
+    for folder in VARIANT_FOLDERS.values():
+        variant = built_site / folder
+        index = json.loads((variant / material.SEARCH_INDEX).read_text(encoding="utf-8"))
+        assert index["docs"] == [] and index["config"]["lang"]
+        assert not (variant / material.LUNR_FOLDER).exists()
+        assert not list((variant / material.WORKERS_FOLDER).glob("search.*.min.js"))
+        worker = (variant / WORKER).read_text(encoding="utf-8")
+        assert json.dumps(dict(material.WORKER_MESSAGES), sort_keys=True) in worker
 
 
 @pytest.mark.site
-@pytest.mark.parametrize("variant", ["hans", "hant"])
-def test_query_rules_are_written_for_each_variant(built_site, variant):
-    folder = built_site / "zh-Hant" if variant == "hant" else built_site
-    script = (folder / search_rules.RULES_FILE).read_text(encoding="utf-8")
-    rules = json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))
-    assert rules["script"] == variant
-    assert (folder / material.WORKERS_FOLDER / rules["materialWorker"]).is_file()
-    assert rules["materialMessages"] == dict(material.WORKER_MESSAGES)
-    assert 300 <= len(rules["charMap"]) <= 600
-    assert rules["charMap"]["價" if variant == "hans" else "价"] == ("价" if variant == "hans" else "價")
-
-
-@pytest.mark.site
-def test_the_index_holds_tips_only_with_tags_on_pages(built_site):
-    for variant in ("hans", "hant"):
-        entries = index_entries(built_site, variant)
-        locations = [entry["location"] for entry in entries]
-        assert all(location.startswith("articles/") for location in locations), "home and tags pages are excluded"
-        assert sum(bool(re.search(r"#t\d+$", location)) for location in locations) == 63
-        assert not any("tags" in entry for entry in entries if "#" in entry["location"])
-
-
-@pytest.mark.site
-@pytest.mark.parametrize("variant", ["hans", "hant"])
-def test_result_text_never_breaks_before_closing_punctuation(built_site, variant):
-    """The results show the index text; a zero-width space before ，！” would let a line start with it."""
-    entries = index_entries(built_site, variant)
-    text = "".join(entry["title"] + entry["text"] for entry in entries)
-    assert text.count(WORD_BREAK) > 3000  # words are still cut
-    assert re.findall(f"{WORD_BREAK}[，。！？；：、”’）》」』]|[“‘（《「『]{WORD_BREAK}", text) == []
+@pytest.mark.parametrize("script", VARIANT_FOLDERS)
+def test_each_variant_has_its_bundle_with_pagefind_and_zhkb_and_nothing_else(built_site, script):
+    folder = bundle_of(built_site, script)
+    names = sorted(path.name for path in folder.iterdir())
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind", "index", "fragment", "zhkb"} <= set(names)
+    assert set(names) - {"pagefind.js", "pagefind-entry.json", "wasm.unknown.pagefind", "index", "fragment", "zhkb",
+                         "filter", "search_index.json"} == {next(n for n in names if n.endswith(".pf_meta"))}
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [records.LANGUAGES[script].lower()]
+    query_rules = json.loads((folder / bundle.RULES_FILE).read_text(encoding="utf-8"))
+    assert query_rules["script"] == script and query_rules["pageCount"] == 8  # the articles; not home or tags
+    assert len(list((folder / "fragment").iterdir())) == 8
+    assert len(list((folder / bundle.LEXICON_FOLDER).iterdir())) == query_rules["lexiconBuckets"]
+    assert 300 <= len(query_rules["charMap"]) <= 700
+    assert query_rules["charMap"]["價" if script == "hans" else "价"] == ("价" if script == "hans" else "價")
+    assert {p.name for p in (folder / "zhkb").glob("*.js")} == {"zhkb-search.js", Path(WORKER).name}
 
 
 @pytest.mark.site
 def test_both_variants_have_the_same_words(built_site):
-    """The Traditional index is cut where the Simplified one is: words of the same lengths, in the same places."""
-    hans = index_entries(built_site, "hans")
-    hant = index_entries(built_site, "hant")
-    assert [entry["location"] for entry in hans] == [entry["location"] for entry in hant]
-    words = 0
+    """The Traditional records are cut where the Simplified ones are: the same tips, words of the same lengths."""
+    hans, hant = site_records(built_site, "hans"), site_records(built_site, "hant")
+    assert [record.url for record in hans] == [record.url for record in hant]
+    compared = 0
     for simplified, traditional in zip(hans, hant, strict=True):
-        for field in ("title", "text"):
-            # split where the text has breaks; punctuation stays on its word, so phrases convert as on the page
-            simplified_words = [w for w in re.split(r"[\s\u200b]+", simplified[field]) if w]
-            traditional_words = [w for w in re.split(r"[\s\u200b]+", traditional[field]) if w]
-            # Where a Taiwan word has another length (平方米: 平方公尺), the run is cut on its own (through t2s).
-            if len("".join(simplified_words)) == len("".join(traditional_words)):
-                assert [len(w) for w in simplified_words] == [len(w) for w in traditional_words], simplified["location"]
-            assert to_traditional("".join(simplified_words)) == "".join(traditional_words), simplified["location"]
-            words += len(simplified_words)
-    assert words > 4000  # the whole corpus was compared
+        assert [anchor for anchor, _ in simplified.sections] == [anchor for anchor, _ in traditional.sections]
+        for (_, hans_words), (_, hant_words) in zip(simplified.sections, traditional.sections, strict=True):
+            converted = {to_traditional(word) for word in hans_words}
+            # Where a Taiwan word replaces a word (质量: 品質, 平方米: 平方公尺), the run is cut on its own.
+            assert len(converted ^ hant_words) <= 0.05 * len(hant_words), simplified.url
+            compared += len(hans_words)
+    assert compared > 2000
 
 
-# --- the worker, in Node ------------------------------------------------------------
+# --- zhkb-search.js, in Node ---------------------------------------------------------------
 
 
-@pytest.mark.site
-def test_worker_javascript(built_site):
-    """tests/js/*.test.js: the query planner, and the whole worker over the built index."""
+def test_search_javascript():
+    """tests/js/*.test.js: the lexicon, query planner and ranking of zhkb-search.js on made-up data."""
     tests = sorted(str(path) for path in (ROOT / "tests" / "js").glob("*.test.js"))
-    result = subprocess.run(["node", "--test", *tests], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "ZHKB_SITE": str(built_site)})
+    result = subprocess.run(["node", "--test", *tests], cwd=ROOT, capture_output=True, text=True, env=os.environ)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-
-
-def harness_results(site: Path, variant: str, queries: list[str]) -> list[dict]:
-    folder = site / "zh-Hant" if variant == "hant" else site
-    result = subprocess.run(["node", str(ROOT / "tests" / "js" / "worker_harness.js"), str(folder)],
-                            input=json.dumps(queries), capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
-@pytest.mark.site
-@pytest.mark.parametrize("query_set", ["public", "dev"])
-@pytest.mark.parametrize("variant", ["hans", "hant"])
-def test_relevance_and_script_independence_in_node(built_site, query_set, variant):
-    """Every query, typed as written, in Simplified and in Traditional: found, and found alike.
-
-    The browser test measures the public set through the real search box;
-    this runs the larger development set through the same worker, quickly.
-    """
-    queries = searcheval.load_queries(ROOT / "tests" / "data" / f"queries-{query_set}.tsv")
-    folder = built_site / "zh-Hant" if variant == "hant" else built_site
-    judge = searcheval.HitJudge(folder, to_simplified)
-    # one worker for the three lists: as typed, in Simplified, and in Traditional as a reader's own converter
-    # spells it (the site's Taiwan words, 质量: 品質, would make another query)
-    plain_s2tw = functools.partial(convert, direction="s2tw")
-    texts = [q.text for q in queries]
-    results = harness_results(built_site, variant, [*texts, *map(to_simplified, texts), *map(plain_s2tw, texts)])
-    count = len(queries)
-    as_typed, simplified, traditional = results[:count], results[count:2 * count], results[2 * count:]
-    first_hits = [judge.first_hit(q, ["/" + link["location"] for link in result["links"]])
-                  for q, result in zip(queries, as_typed, strict=True)]
-    metrics = searcheval.relevance(first_hits)
-    assert metrics.recall_at_5 >= 0.9, [q.text for q, rank in zip(queries, first_hits, strict=True)
-                                        if rank is None or rank > 5]
-    for query, hans, hant in zip(queries, simplified, traditional, strict=True):
-        assert hans["links"] == hant["links"], query.text

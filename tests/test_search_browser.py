@@ -36,6 +36,7 @@ TYPED = {"建立信任", "競爭對手的威脅", "价格已经到公司极限"}
 ROOTS = {"hans": "", "hant": "zh-Hant/"}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
 to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
+to_traditional = functools.partial(convert, direction="s2tw", overrides_dir=ROOT / "sources" / "opencc")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +79,7 @@ def site_path(href: str) -> str:
 @pytest.mark.parametrize("variant, device", [("hans", "phone"), ("hant", "desktop")])
 def test_typed_queries_find_their_tips(served, open_search, variant, device):
     site, _ = served
-    judge = searcheval.HitJudge(site, to_simplified)
+    judge = searcheval.HitJudge(site, to_simplified, [to_traditional])  # snippets as the Taiwan site words them too
     box = open_search(variant, device)
     queries = [query for query in QUERIES if query.text in TYPED]
     assert len(queries) == len(TYPED)

@@ -254,28 +254,51 @@ def test_a_large_folder_becomes_numbered_sections_in_page_order() -> None:
         nav.in_sections(pages, 1)
 
 
-def test_no_nav_level_holds_more_than_the_section_size() -> None:
-    pages = [f"articles/q{number:03}.md" for number in range(1, 20)]
-    sections = nav.in_sections(pages, 3)
-    # 19 pages: sections of 3 would be 7, too many for one level: 3 sections of up to 9, each of up to 3 of 3
-    assert [next(iter(section)) for section in sections] == ["第 1–9 问", "第 10–18 问", "第 19 问"]
-    assert [next(iter(section)) for section in sections[1]["第 10–18 问"]] == [
-        "第 10–12 问", "第 13–15 问", "第 16–18 问"]
-    assert sections[1]["第 10–18 问"][0]["第 10–12 问"] == pages[9:12]
-    assert sections[2]["第 19 问"] == [pages[18]]
-
-    def widest(entries: list) -> int:
-        inner = [widest(value) for entry in entries if isinstance(entry, dict) for value in entry.values()]
-        return max([len(entries), *inner])
-
-    def flat(entries: list) -> list[str]:
-        return [page for entry in entries
-                for page in (flat(next(iter(entry.values()))) if isinstance(entry, dict) else [entry])]
-
-    for count in (1, 3, 4, 9, 10, 27, 28, 100):
+def test_large_folders_are_cut_into_flat_sections() -> None:
+    for count in (1, 3, 4, 9, 10, 28):
         pages = [f"articles/q{number:03}.md" for number in range(count)]
-        assert flat(nav.in_sections(pages, 3)) == pages
-        assert widest(nav.in_sections(pages, 3)) <= 3
+        sections = nav.in_sections(pages, 3)
+        flat = [page for entry in sections for page in (next(iter(entry.values())) if isinstance(entry, dict)
+                                                        else [entry])]
+        assert flat == pages
+        assert all(len(next(iter(entry.values()))) <= 3 for entry in sections if isinstance(entry, dict))
+
+
+def navigation_of(section_count: int, size: int = 3) -> tuple:
+    """A MkDocs navigation of 首页 and 问答 with ``section_count`` sections of ``size`` pages."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation, Section
+    from mkdocs.structure.pages import Page
+
+    def page(path: str) -> Page:
+        return Page(None, File(path, "docs", "site", use_directory_urls=True), {})
+
+    home = page("index.md")
+    sections = [Section(f"第 {n} 组", [page(f"articles/q{n}-{i}.md") for i in range(size)])
+                for n in range(section_count)]
+    top = Section("问答", sections)
+    for section in sections:
+        section.parent = top
+        for child in section.children:
+            child.parent = section
+    pages = [home, *(child for section in sections for child in section.children)]
+    return Navigation([home, top], pages), sections
+
+
+def test_a_page_of_a_section_shows_its_section_and_the_neighbouring_ones():
+    navigation, sections = navigation_of(10)
+    current = sections[4].children[1]
+    current.active = True
+    shown = nav.around(navigation, current)
+    home, top = shown.items
+    assert home is navigation.items[0] and top is not navigation.items[1]  # a copy, cut
+    assert [section.title for section in top.children] == ["第 3 组", "第 4 组", "第 5 组"]
+    assert top.children[1] is sections[4] and top.active and top.children[1].active
+    assert not top.children[0].active and not navigation.items[1].children[0].active
+    assert shown.homepage is home and shown.pages is navigation.pages
+    # the first section has one neighbour; a page outside every section sees the navigation as it is
+    assert [s.title for s in nav.around(navigation, sections[0].children[0]).items[1].children] == ["第 0 组", "第 1 组"]
+    assert nav.around(navigation, home) is navigation
 
 
 def test_page_order_file(tmp_path: Path) -> None:
@@ -291,27 +314,19 @@ def test_page_order_file(tmp_path: Path) -> None:
 # --- search assets -------------------------------------------------------------------------------------------------
 
 
-def test_search_in_english_only_loads_no_language_files() -> None:
-    assert material.loaded_language_files(["en"]) == set()
-    assert material.loaded_language_files(["en", "ja"]) == {
-        "tinyseg.js",
-        "min/lunr.ja.min.js",
-        "min/lunr.multi.min.js",
-        "min/lunr.stemmer.support.min.js",
-    }
-
-
-def test_unloaded_language_files_are_removed(tmp_path: Path) -> None:
+def test_materials_search_worker_and_lunr_are_removed(tmp_path: Path) -> None:
     lunr = tmp_path / material.LUNR_FOLDER
-    for name in ("tinyseg.js", "wordcut.js", "min/lunr.ja.min.js", "min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"):
-        (lunr / name).parent.mkdir(parents=True, exist_ok=True)
-        (lunr / name).write_text("//", encoding="utf-8")
+    workers = tmp_path / material.WORKERS_FOLDER
+    for path in (lunr / "tinyseg.js", lunr / "min" / "lunr.ja.min.js", workers / "search.a7633da7.min.js",
+                 workers / "search.a7633da7.min.js.map", tmp_path / "assets" / "javascripts" / "share.js"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("//", encoding="utf-8")
 
-    removed = material.remove_unloaded_language_files(tmp_path, ["ja"])
+    removed = material.remove_lunr(tmp_path)
 
-    assert sorted(path.relative_to(lunr).as_posix() for path in removed) == ["min/lunr.de.min.js", "wordcut.js"]
-    assert material.remove_unloaded_language_files(tmp_path, ["en"])
-    assert not lunr.exists()
+    assert len(removed) == 4 and not lunr.exists() and not workers.exists()
+    assert (tmp_path / "assets" / "javascripts" / "share.js").exists()
+    assert material.remove_lunr(tmp_path) == []
 
 
 # --- templates -----------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from zhkb.convert import OPENCC_SHARE, build_config, convert, opencc_converter, opencc_dictionary
 from zhkb.errors import InputError
 from zhkb.ingest import ingest
-from zhkb.site.search_index import TraditionalSegmenter
+from zhkb.search.words import TraditionalSegmenter
 from zhkb.taiwan import (
     PACKAGE_DATA,
     RULE_ALONE,

@@ -5,7 +5,9 @@
   answers, at ``/articles/<slug>/`` and ``/t/<id>/``, in both variants;
 * no page refers to another host, but for the URLs in Material's own
   assets that no page ever requests (``zhkb.site.material.INERT_THEME_URLS``:
-  licence notices, and code paths this site's configuration never takes).
+  licence notices, and code paths this site's configuration never takes),
+  and the two in Pagefind's code (``zhkb.search.bundle.INERT_URLS``: a base
+  for parsing site-relative URLs, never fetched).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .ids import load_registry
+from .search.bundle import INERT_URLS as INERT_SEARCH_URLS
 from .site.material import is_inert_theme_url
+from .site.search import BUNDLE_FOLDER
 
 VARIANT_PREFIXES = ("", "zh-Hant/")
 CHECKED_SUFFIXES = (".html", ".css", ".js", ".json", ".webmanifest", ".xml")
@@ -73,6 +77,12 @@ def _target_file(site: Path, page: Path, url_path: str) -> Path | None:
     return target
 
 
+def is_inert_search_url(site_path: str, url: str) -> bool:
+    """Whether ``url``, found in the built file at ``site_path``, is one of the search bundle's inert URLs."""
+    return any(Path(site_path).match(f"{BUNDLE_FOLDER}/{name}") and any(url.startswith(inert) for inert in urls)
+               for name, urls in INERT_SEARCH_URLS.items())
+
+
 def check_links(site: Path) -> list[Problem]:
     problems = []
     parsed: dict[Path, _LinksAndIds] = {}
@@ -121,7 +131,7 @@ def check_hosts(site: Path, own_hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Pr
         for match in REMOTE_REFERENCE.finditer(text):
             if match.group(1) in own_hosts or match.group(0).startswith(NAMESPACE_PREFIXES):
                 continue
-            if is_inert_theme_url(where, match.group(0)):
+            if is_inert_theme_url(where, match.group(0)) or is_inert_search_url(where, match.group(0)):
                 continue
             problems.append(Problem(where, f"refers to another host: {match.group(0)[:80]}"))
     return problems

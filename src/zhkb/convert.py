@@ -188,7 +188,7 @@ def converter(direction: str, overrides_dir: Path | None = None):
         raise ValueError(f"unknown conversion direction {direction!r}; expected one of {sorted(DIRECTIONS)}")
     base_config, override_name = DIRECTIONS[direction]
     if overrides_dir is None:
-        return opencc_converter(base_config)
+        return _plain_converter(base_config)
     override_file = Path(overrides_dir) / override_name
     if direction == "s2tw":
         from .taiwan import taiwan_converter  # zhkb.taiwan builds on this module
@@ -196,6 +196,12 @@ def converter(direction: str, overrides_dir: Path | None = None):
         return taiwan_converter(Path(overrides_dir))
     # The stamp (the file's time and size) makes the cache notice edits.
     return _t2s_converter(str(override_file), _stamp(override_file))
+
+
+@functools.cache
+def _plain_converter(base_config: str) -> opencc.OpenCC:
+    # OpenCC as shipped: nothing to notice edits of, and building its config for every text is slow.
+    return opencc_converter(base_config)
 
 
 @functools.cache

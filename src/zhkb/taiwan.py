@@ -581,17 +581,26 @@ def _one_character_entries() -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def taiwan_forms(simplified: str) -> tuple[str, ...]:
+    """The Taiwan forms of the character ``simplified``: OpenCC's (``STCharacters`` through ``TWVariants``)
+    and zhkb's one-character fixes (账: 帳); the character itself when OpenCC has no entry for it."""
+    variants = opencc_dictionary("TWVariants")
+    candidates = opencc_dictionary("STCharacters").get(simplified, (simplified,))
+    forms = dict.fromkeys(variants.get(c, (c,))[0] for c in candidates)
+    extra = _one_character_entries().get(simplified)
+    if extra:
+        forms[extra] = None
+    return tuple(forms)
+
+
 def is_character_form(simplified: str, traditional: str) -> bool:
     """Whether ``traditional`` is a Taiwan form of the character ``simplified`` (and not another word's).
 
-    The forms are the character itself, OpenCC's (``STCharacters`` through
-    ``TWVariants``) and zhkb's one-character fixes: 發 and 髮 are forms of 发;
+    The forms are the character itself and :func:`taiwan_forms`: 發 and 髮 are forms of 发;
     資 is no form of 信, though 信息 becomes 資訊.
     """
-    variants = opencc_dictionary("TWVariants")
-    candidates = opencc_dictionary("STCharacters").get(simplified, (simplified,))
-    return (simplified == traditional or traditional in {variants.get(c, (c,))[0] for c in candidates}
-            or _one_character_entries().get(simplified) == traditional)
+    return simplified == traditional or traditional in taiwan_forms(simplified)
 
 
 def character_pairs(text: str, converted: str) -> list[tuple[str, str]]:

@@ -152,12 +152,31 @@ def count_tips(article: Article) -> int:
     return len(article.tips)
 
 
+#: The most questions the home page lists one by one. A larger corpus's home page lists groups of
+#: ``HOME_GROUP`` questions instead: a list of every question would weigh megabytes at 10,000 questions
+#: (1.4 MB of HTML), and a phone recalculates its style on every change of the page, search results included.
+HOME_LIST_MOST = 200
+HOME_GROUP = 100
+
+
 def render_home(articles: list[Article]) -> str:
     tips = sum(count_tips(a) for a in articles)
     meta = {"title": SITE_TITLE, "description": SITE_DESCRIPTION, "search": NOT_SEARCHED}
-    lines = [
-        f"# {SITE_TITLE}",
-        "",
+    lines = [f"# {SITE_TITLE}", ""]
+    if len(articles) > HOME_LIST_MOST:
+        lines += [
+            f"赢得客户的实战问答：共 {len(articles)} 个问题、{tips} 条技巧。"
+            f"用搜索或按[标签](tags.md)找问题最快；下面按编号每 {HOME_GROUP} 问列出第一问，"
+            "从那里可以一问接一问往下读。",
+            "",
+        ]
+        for start in range(0, len(articles), HOME_GROUP):
+            first = articles[start]
+            end = min(start + HOME_GROUP, len(articles))
+            lines.append(f"- 第 {start + 1}–{end} 问：[{escape_markdown(first.title or UNTITLED)}]"
+                         f"(articles/{first.slug}.md)")
+        return _front_matter(meta) + "\n" + "\n".join(lines) + "\n"
+    lines += [
         f"赢得客户的实战问答：共 {len(articles)} 个问题、{tips} 条技巧。"
         "点开问题阅读全部技巧，或按[标签](tags.md)浏览。",
         "",

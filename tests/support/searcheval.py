@@ -130,9 +130,14 @@ def page_file(site_dir: Path, url: str) -> tuple[Path, str | None]:
 class HitJudge:
     """Judges result links against a query's snippets, reading sections from the built site."""
 
-    def __init__(self, site_dir: Path, to_simplified: ToSimplified) -> None:
+    def __init__(self, site_dir: Path, to_simplified: ToSimplified,
+                 site_spellings: Sequence[Callable[[str], str]] = ()) -> None:
+        """``site_spellings``: conversions that give a snippet as a site variant writes it, beside the
+        snippet as written: the Traditional site's (zhkb.taiwan), whose Taiwan words (质量: 品質) do not
+        convert back to the snippet's."""
         self._site_dir = site_dir
         self._to_simplified = to_simplified
+        self._spellings = [lambda text: text, *site_spellings]
         self._sections: dict[str, str] = {}
 
     def section(self, url: str) -> str:
@@ -145,7 +150,8 @@ class HitJudge:
 
     def is_hit(self, query: Query, url: str) -> bool:
         text = self.section(url)
-        return any(comparable(snippet, self._to_simplified) in text for snippet in query.snippets)
+        return any(comparable(spell(snippet), self._to_simplified) in text
+                   for snippet in query.snippets for spell in self._spellings)
 
     def first_hit(self, query: Query, urls: Sequence[str]) -> int | None:
         """The 1-based rank of the first result that hits, if any."""

@@ -31,6 +31,23 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def use_generated_source(project: Path, questions: int) -> Path:
+    """Replace ``project``'s texts with ``scripts/gen_large_source.py questions`` (the seed's sentences as that
+    many questions) and forget its published ids: a large corpus for tests and benchmarks."""
+    import shutil
+    import subprocess
+    import sys
+
+    texts = project / "sources" / "texts"
+    shutil.rmtree(texts)
+    texts.mkdir()
+    (project / "sources" / "ids.yml").unlink()
+    generated = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_large_source.py"), str(questions)],
+                               capture_output=True, text=True, check=True).stdout
+    (texts / f"generated-{questions}.txt").write_text(generated, encoding="utf-8")
+    return project
+
+
 def build_site(target: Path, project: Path = ROOT) -> Path:
     """Build both variants of ``project`` into ``target``, in this process (:func:`zhkb.build.build_site`)."""
     return build_variants(project, target)

@@ -4,10 +4,12 @@
       - zhkb:
           opencc: sources/opencc          # reviewed OpenCC overrides (s2tw.txt, t2s.txt)
           taxonomy: sources/tags.yml      # the tag taxonomy: ASCII tag anchors, tag order
-          nav_section_size: 50            # a nav folder with more pages becomes numbered sections
-          search:                         # zhkb's query rules in front of the search engine
+          nav_section_size: 10            # a nav folder with more pages becomes numbered sections
+          search:                         # zhkb's search (zhkb.site.search)
+            userdict: sources/search/userdict.txt   # the corpus's words jieba's dictionary lacks
             stopwords: sources/search/stopwords.txt
             synonyms: sources/synonyms.yml
+            offline_index_limit: 512      # KB: a smaller index is cached whole for offline search
 
 Paths are relative to the config file.  Which variant a config builds -- the
 Simplified site or the Traditional (Taiwan) one -- follows from
@@ -23,13 +25,18 @@ from zhkb.site.nav import SECTION_SIZE
 
 
 class SearchConfig(Config):
-    """Search: query rules for the worker in front of Material's (``zhkb.site.search``)."""
+    """Search: zhkb's engine behind Material's search box (``zhkb.site.search``)."""
 
     enabled = c.Type(bool, default=True)
+    #: jieba's user dictionary: the corpus's domain words, one ``word frequency tag`` a line.
+    userdict = c.File(exists=True)
     #: Question words and particles a query drops, one a line.
     stopwords = c.File(exists=True)
     #: ``groups:`` of words a query for one of them also looks for.
     synonyms = c.File(exists=True)
+    #: KB: while the whole index is no larger, the service worker caches all of it on install, so that any
+    #: query works offline; a larger one is cached as queries load it (its code, rules and lexicon always).
+    offline_index_limit = c.Type(int, default=512)
 
 
 class ZhkbConfig(Config):

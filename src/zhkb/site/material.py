@@ -12,7 +12,8 @@ internals; the public options of its plugins (``tags_slugify``, ``jieba_dict_use
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,66 +68,41 @@ def redirecting_url_filter(url_filter: Callable[..., str], redirects: Mapping[st
     return url
 
 
-def install_word_cutter(search_plugin: Any, cut_text: Callable[[str], str]) -> None:
-    """Make Material's search index cut Han text with ``cut_text`` instead of its own jieba call.
+#: Material's search index, relative to the site: its page script fetches it at every page load.
+SEARCH_INDEX = "search/search_index.json"
 
-    ``SearchIndex._segment_chinese(text)`` is private: it gets a section's
-    title and text and returns them with words separated by zero-width spaces.
+
+def stop_indexing(search_plugin: Any) -> None:
+    """Make Material's search plugin index no page: zhkb's engine indexes them (:mod:`zhkb.site.search`).
+
+    The plugin still writes ``search/search_index.json``, with its configuration and no documents:
+    Material's page script fetches it and hands it to the worker in its setup message.  Its
+    ``SearchIndex.add_entry_from_context(page)`` is the one call that parses and cuts a page.
     """
-    search_plugin.search_index._segment_chinese = cut_text
+    search_plugin.search_index.add_entry_from_context = lambda page: None
 
 
-def search_index_entries(search_plugin: Any) -> list[dict[str, Any]]:
-    """The entries (``location``, ``title``, ``text``, ``tags``) Material's search index holds so far."""
-    return search_plugin.search_index.entries
-
-
-#: Where Material copies lunr's language support, relative to the site.
+#: Where Material copies lunr and its language support, relative to the site.
 LUNR_FOLDER = Path("assets") / "javascripts" / "lunr"
 
 
-def loaded_language_files(langs: Sequence[str]) -> set[str]:
-    """Paths (relative to :data:`LUNR_FOLDER`) Material's search worker loads for ``langs``.
+def remove_lunr(site_dir: Path) -> list[Path]:
+    """Delete Material's search worker and lunr's files from a built site; return them.
 
-    Per language ``min/lunr.<lang>.min.js`` unless it is ``en``, a segmenter
-    for Japanese, Hindi and Thai, ``min/lunr.multi.min.js`` for several
-    languages and the stemmer support whenever it loads anything.
+    The pages start zhkb's worker instead (:func:`redirecting_url_filter`), so nothing loads
+    them; Material copies them into every build.
     """
-    loaded: set[str] = set()
-    for lang in langs:
-        if lang == "ja":
-            loaded.add("tinyseg.js")
-        if lang in ("hi", "th"):
-            loaded.add("wordcut.js")
-        if lang != "en":
-            loaded.add(f"min/lunr.{lang}.min.js")
-    if len(langs) > 1:
-        loaded.add("min/lunr.multi.min.js")
-    if loaded:
-        loaded.add("min/lunr.stemmer.support.min.js")
-    return loaded
-
-
-def remove_unloaded_language_files(site_dir: Path, langs: Sequence[str]) -> list[Path]:
-    """Delete the lunr language files under ``site_dir`` the worker never loads for ``langs``; return them.
-
-    Material copies some thirty languages into every build; the unused ones
-    are dead weight, and their comments are full of links to other hosts.
-    """
-    folder = site_dir / LUNR_FOLDER
-    if not folder.is_dir():
-        return []
-    keep = loaded_language_files(langs)
-    removed = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.relative_to(folder).as_posix() not in keep:
-            path.unlink()
-            removed.append(path)
-    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    if not any(folder.iterdir()):
-        folder.rmdir()
+    removed = sorted((site_dir / WORKERS_FOLDER).glob("search.*.min.js*"))
+    lunr = site_dir / LUNR_FOLDER
+    if lunr.is_dir():
+        removed += sorted(path for path in lunr.rglob("*") if path.is_file())
+    for path in removed:
+        path.unlink()
+    if lunr.is_dir():
+        shutil.rmtree(lunr)
+    workers = site_dir / WORKERS_FOLDER
+    if workers.is_dir() and not any(workers.iterdir()):
+        workers.rmdir()
     return removed
 
 
@@ -146,8 +122,13 @@ ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 
 
 def without_alternate_links(page_html: str) -> str:
-    """``page_html`` without Material's relative links to the variants' roots (the plugin writes per-page ones)."""
-    return ALTERNATE_LINK.sub("", page_html)
+    """``page_html`` without Material's relative links to the variants' roots (the plugin writes per-page ones).
+
+    Only the ``<head>`` is searched: the links are there, and the rest of a page is most of its length.
+    """
+    end = page_html.find("</head>")
+    end = len(page_html) if end < 0 else end
+    return ALTERNATE_LINK.sub("", page_html[:end]) + page_html[end:]
 
 
 #: The partials the site's ``overrides/`` replace, and the template that includes each: they are
@@ -204,11 +185,6 @@ INERT_THEME_URLS: Mapping[str, Mapping[str, str]] = {
         "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "loaded only for Mermaid diagrams; no page has one",
         "https://api.github.com/": "repository facts, only with repo_url, which the site does not set",
         "https://${": "GitLab repository facts, only with repo_url",
-    },
-    f"{WORKERS_FOLDER}/search.*.min.js": {
-        "http://lunrjs.com": "licence notice",
-        "http://tartarus.org/~martin/PorterStemmer/js.txt": "licence notice",
-        "https://bit.ly/2s3ChXG": "comment",
     },
     "assets/stylesheets/main.*.min.css": {
         "https://fontawesome.com": "licence notice",

@@ -10,9 +10,13 @@ page); pages it does not list follow by path.
 Material writes the whole navigation into every page, so a folder of
 thousands of pages would make each page carry thousands of links, and the
 build grow with the square of the corpus.  A folder with more than
-``section_size`` pages therefore becomes numbered sections (``第 1–50 问``,
-``第 51–100 问`` …), and the hook turns on Material's ``navigation.prune``,
-which writes only the current section's pages into a page.
+``section_size`` pages therefore becomes numbered sections (``第 1–20 问``,
+``第 21–40 问`` …), the plugin turns on Material's ``navigation.prune``, and
+each page of a section is given the navigation around it (:func:`around`):
+its own section's pages, and its neighbouring sections as one link each.  A
+page then carries a few dozen links whatever the size of the corpus; readers
+go on through the previous and next links under each page, the home page,
+the tags page and search.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 #: The ingest stage's page order file, in ``docs/``: ``{folder: [page path, ...]}``.
 #: MkDocs skips dot files, so it is not published.
@@ -52,7 +58,7 @@ def pages_in_folder(folder: str, page_uris: Sequence[str], order: Sequence[str])
 
 
 #: Pages per nav section of a large folder: a phone screen or two of questions.
-SECTION_SIZE = 50
+SECTION_SIZE = 10
 #: A section's title: the numbers of its first and last question (the Traditional hook converts 问).
 SECTION_TITLE = "第 {first}–{last} 问"
 SINGLE_SECTION_TITLE = "第 {first} 问"
@@ -83,27 +89,45 @@ def expand_folders(
 
 
 def in_sections(pages: Sequence[str], section_size: int, offset: int = 0) -> list[Any]:
-    """``pages`` as they are if there are at most ``section_size``, else in numbered sections.
+    """``pages`` as they are if there are at most ``section_size``, else in numbered sections of that size.
 
-    No level holds more than ``section_size`` entries: sections of
-    ``section_size`` pages, and where there are more such sections than
-    that, sections of sections (``第 1–2500 问`` of ``第 1–50 问`` …).  With
-    pruning, a page then carries a few dozen links whatever the corpus size.
     ``offset`` is the number of the first page, less one.
     """
     if section_size < 2:
         raise ValueError(f"nav section size must be at least 2, not {section_size}")
     if len(pages) <= section_size:
         return list(pages)
-    span = section_size
-    while -(-len(pages) // span) > section_size:  # more sections than fit in one level
-        span *= section_size
     sections = []
-    for start in range(0, len(pages), span):
-        first, last = offset + start + 1, offset + min(start + span, len(pages))
+    for start in range(0, len(pages), section_size):
+        first, last = offset + start + 1, offset + min(start + section_size, len(pages))
         title = (SECTION_TITLE if last > first else SINGLE_SECTION_TITLE).format(first=first, last=last)
-        sections.append({title: in_sections(pages[start : start + span], section_size, offset + start)})
+        sections.append({title: list(pages[start : start + section_size])})
     return sections
+
+
+def around(navigation: Navigation, page: Page, neighbours: int = 1) -> Navigation:
+    """The navigation as ``page`` shows it: at each level above the page's own section, only the
+    section on the way to the page and its ``neighbours`` on either side; the page's own section whole.
+
+    Sections are copied where they are cut; pages and the sections left whole are the navigation's own
+    (their ``active`` flags and links are as MkDocs set them for this page).
+    """
+    path = list(reversed(page.ancestors))  # top-level section first, the page's own section last
+    if len(path) < 2:
+        return navigation
+
+    def cut(section: Section, depth: int) -> Section:
+        if depth == len(path) - 1:
+            return section
+        on_path = path[depth + 1]
+        index = next(i for i, child in enumerate(section.children) if child is on_path)
+        kept = section.children[max(0, index - neighbours) : index + neighbours + 1]
+        copy = Section(section.title, [cut(child, depth + 1) if child is on_path else child for child in kept])
+        copy.active = section.active
+        return copy
+
+    items = [cut(item, 0) if item is path[0] else item for item in navigation.items]
+    return Navigation(items, navigation.pages)
 
 
 def folders_in(nav: list[Any]) -> list[str]:

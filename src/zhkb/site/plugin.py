@@ -1,7 +1,7 @@
 """The ``zhkb`` MkDocs plugin: the site layer of both variants, in the order MkDocs calls it.
 
     plugins:
-      - search: ...   # Material's search; zhkb cuts its words and fronts its worker (zhkb.site.search)
+      - search: ...   # Material's search box and result list, answered by zhkb's engine (zhkb.site.search)
       - tags: ...     # Material's tags; zhkb gives it reviewed slugs and orders (zhkb.site.tags)
       - zhkb: ...     # options: zhkb.site.config
 
@@ -17,7 +17,7 @@ on_nav              0
 on_page_markdown    100       before the tags plugin reads tags (-50) and before rendering
 on_page_content     0
 on_env              0         after the tags plugin wrote its listings (100)
-on_page_context     -50       after Material's search plugin indexed the page (0)
+on_page_context     0
 on_template_context 0
 on_post_page        0
 on_post_template    0
@@ -47,9 +47,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from zhkb.site import alternate, material, nav, pwa, related, removed, seo, share, tags
+from zhkb.search.rules import SCRIPTS
+from zhkb.site.compact import compact
 from zhkb.site.config import ZhkbConfig
+from zhkb.site.nav import around as navigation_around
 from zhkb.site.search import SiteSearch
-from zhkb.site.search_rules import SCRIPTS
 from zhkb.site.traditional import Converter, convert_meta, convert_nav_titles, traditional_converter
 
 #: The plugin's own templates (short pages, sitemap), found after the site's ``custom_dir`` and before Material's.
@@ -96,6 +98,8 @@ class Build:
     short_pages: list[share.ShortPage] = field(default_factory=list)
     #: Related pages of this build's pages (made on the first page rendered).
     related: related.RelatedIndex | None = None
+    #: Whether a nav folder was cut into numbered sections (zhkb.site.nav).
+    sectioned: bool = False
 
     @property
     def converts(self) -> bool:
@@ -169,7 +173,8 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
             if config.nav:
                 # Each page then carries its own section of the nav only, not every page of a large corpus.
                 size = self.config.nav_section_size
-                if nav.is_sectioned(config.nav, page_uris, size) and PRUNE not in config.theme["features"]:
+                self.build.sectioned = nav.is_sectioned(config.nav, page_uris, size)
+                if self.build.sectioned and PRUNE not in config.theme["features"]:
                     config.theme["features"].append(PRUNE)
                 config.nav = nav.expand_folders(config.nav, page_uris, order, size)
         except ValueError as error:
@@ -186,10 +191,11 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         build = self.build
-        build.search.learn(markdown)  # the Simplified source, before any conversion
+        simplified = markdown
         if build.converts:
             page.meta = convert_meta(page.meta, build.to_site_script)
             markdown = build.to_site_script(markdown)
+        build.search.learn(simplified, markdown)  # the Simplified source, and the site's text
         # Escaped once, here; templates that escape again leave escaped text alone (markupsafe.Markup).
         for key in ESCAPED_META_KEYS:
             if isinstance(page.meta.get(key), str):
@@ -203,6 +209,7 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         for tip in share.page_tips(page.toc, page.meta.get("tips")):
             build.short_pages.append(share.tip_page(tip, page.url, page.canonical_url, context,
                                                     build.strings("zhkb.read_tip")))
+        build.search.on_page_content(html, page)
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -218,15 +225,16 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         self.build.search.on_env(env)
         return env
 
-    @event_priority(-50)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         build = self.build
-        build.search.on_page_indexed()
         if build.related is None:  # pages' tags are known once their Markdown is read, before any page is rendered
             build.related = related.RelatedIndex([_tagged(each) for each in nav.pages])
         context[RELATED_VARIABLE] = build.related.related_to(_tagged(page)) if page.meta.get("tags") else []
         context[ALTERNATES_VARIABLE] = alternate.page_alternates(config.extra["alternate"], build.language, page.url)
+        if build.sectioned:
+            # Each page carries its own section of a large folder, not every section's link.
+            context["nav"] = navigation_around(nav, page)
         return context
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
@@ -252,14 +260,14 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         head = (seo.alternate_tags(seo.hreflang_links(build.variants, page.url))
                 + seo.preview_tags(preview) + pwa.head_tags(page.url))
         output = material.without_alternate_links(output).replace("</head>", head + "</head>", 1)
-        return material.name_search_dialog(output, escape(build.strings("zhkb.search_dialog")))
+        return compact(material.name_search_dialog(output, escape(build.strings("zhkb.search_dialog"))))
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output  # sitemap.xml
         # 404.html is served at any path: no alternates (Material's are relative to the root), but a named search.
         label = escape(self.build.strings("zhkb.search_dialog"))
-        return material.name_search_dialog(material.without_alternate_links(output), label)
+        return compact(material.name_search_dialog(material.without_alternate_links(output), label))
 
     # --- after the pages -------------------------------------------------------------------
 
@@ -284,7 +292,8 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         # Last: the worker's version is a hash of the files it caches, as they are now.
         pwa.write_app_files(site_dir, name=config.site_name, description=config.site_description or "",
                             lang=build.language, own_root=build.own.root,
-                            variant_roots=[variant.root for variant in build.variants])
+                            variant_roots=[variant.root for variant in build.variants],
+                            precache=build.search.precache_paths(site_dir))
 
 
 def _add_template_folder(config: MkDocsConfig) -> None:

@@ -41,11 +41,12 @@ TOUCH_ICON = "assets/images/apple-touch-icon.png"
 #: The icon chat apps show in link previews.
 PREVIEW_IMAGE = "assets/images/icon-512.png"
 
-#: Cached on install, relative to the variant's root: the styles, scripts
-#: (search worker included) and search index every page loads.  Not the home
-#: page: readers on metered connections pay only for what they open (the
-#: worker caches the start page once the app is installed).
-PRECACHE_FOLDERS = ("assets/stylesheets", "assets/javascripts", "search")
+#: Cached on install, relative to the variant's root: the styles and scripts
+#: every page loads, and what search needs (the search concern names it:
+#: ``zhkb.site.search.SiteSearch.precache_paths``).  Not the home page:
+#: readers on metered connections pay only for what they open (the worker
+#: caches the start page once the app is installed).
+PRECACHE_FOLDERS = ("assets/stylesheets", "assets/javascripts")
 PRECACHE_FILES = ("assets/images/favicon.png",)
 #: Source maps are for developers' tools, never loaded by a page.
 NOT_PRECACHED_SUFFIXES = (".map",)
@@ -96,14 +97,15 @@ def head_tags(page_url: str) -> str:
     )
 
 
-def precache_paths(site_dir: Path) -> list[str]:
-    """What a variant's worker caches on install, relative to the variant's root (``site_dir``)."""
+def precache_paths(site_dir: Path, extra: Sequence[str] = ()) -> list[str]:
+    """What a variant's worker caches on install, relative to the variant's root (``site_dir``): the
+    assets every page loads, then ``extra`` (files of the site)."""
     paths = list(PRECACHE_FILES)
     for folder in PRECACHE_FOLDERS:
         for path in sorted((site_dir / folder).rglob("*")):
             if path.is_file() and not path.name.endswith(NOT_PRECACHED_SUFFIXES):
                 paths.append(path.relative_to(site_dir).as_posix())
-    return paths
+    return paths + [path for path in extra if path not in paths]
 
 
 def cache_version(site_dir: Path, paths: Sequence[str], code: str) -> str:
@@ -139,12 +141,13 @@ def render_worker(code: str, lang: str, version: str, precache: Sequence[str], o
 
 
 def write_app_files(site_dir: Path, *, name: str, description: str, lang: str, own_root: str,
-                    variant_roots: Sequence[str]) -> None:
-    """Write the variant's manifest and service worker into its root, ``site_dir``."""
+                    variant_roots: Sequence[str], precache: Sequence[str] = ()) -> None:
+    """Write the variant's manifest and service worker into its root, ``site_dir``; the worker caches
+    ``precache`` on install beside the assets every page loads."""
     text = json.dumps(manifest(name, description, lang), ensure_ascii=False, indent=2) + "\n"
     (site_dir / MANIFEST_FILE).write_text(text, encoding="utf-8")
     code = WORKER_TEMPLATE.read_text(encoding="utf-8")
-    precache = precache_paths(site_dir)
-    version = cache_version(site_dir, precache, code)
-    worker = render_worker(code, lang, version, precache, other_variant_roots(own_root, variant_roots))
+    paths = precache_paths(site_dir, precache)
+    version = cache_version(site_dir, paths, code)
+    worker = render_worker(code, lang, version, paths, other_variant_roots(own_root, variant_roots))
     (site_dir / WORKER_FILE).write_text(worker, encoding="utf-8")

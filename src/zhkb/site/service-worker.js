@@ -3,11 +3,13 @@
  * sw.js by the zhkb plugin (zhkb.site.pwa), which replaces the settings
  * placeholder below. Readers are often on a weak connection:
  *
- * - install: cache the theme's styles and scripts and the search index
- *   (settings.precache, settings.precacheImmutable), so search works offline
- *   from the start; the page just loaded them, so this costs little: files
- *   whose names carry a hash come from the browser's cache, others are
- *   revalidated. Nothing else: readers are often on metered connections;
+ * - install: cache the theme's styles and scripts and what search needs
+ *   (settings.precache, settings.precacheImmutable: the search engine's code,
+ *   rules and lexicon, and its whole index while it is small), so search works
+ *   offline from the start; the page just loaded most of them, so this costs
+ *   little: files whose names carry a hash come from the browser's cache,
+ *   others are revalidated. Nothing else: readers are often on metered
+ *   connections. A large index is cached as queries load its parts (below);
  * - once the reader installs the app, cache its start page too (a message
  *   from register-service-worker.js), so that it opens with no connection;
  * - activate: keep the pages already open (they loaded before this worker
@@ -108,7 +110,9 @@ async function networkFirst(event) {
 
 async function cacheFirst(event) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(event.request);
+  // Without the query: the search engine asks for its entry file with a cache tag
+  // (pagefind-entry.json?ts=...), and the whole cache is renewed with each version anyway.
+  const cached = await cache.match(event.request, { ignoreSearch: true });
   if (cached) {
     return cached;
   }

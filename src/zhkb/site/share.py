@@ -36,6 +36,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from zhkb.ids import TIP_ID
+from zhkb.site.compact import compact
 from zhkb.write import shorten
 
 #: Where a tip's short page lives, relative to its variant's root.
@@ -236,6 +237,6 @@ def write_short_pages(site_dir: Path, env: Any, pages: Iterable[ShortPage], site
         if keep_existing and target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_short_page(env, page, site), encoding="utf-8")
+        target.write_text(compact(render_short_page(env, page, site)), encoding="utf-8")
         written.append(target)
     return written
