@@ -264,3 +264,20 @@ def test_the_footer_is_found_in_text_written_with_ascii_punctuation():
     remove_boilerplate(lines, RULES)
     assert lines[3].text == "1）先问清楚,不要先下结论" and lines[5].text == "2）把证据留全"
     assert lines[8].text == ""
+
+
+def test_a_spaced_out_title_above_the_text_is_its_title_with_spaces_closed():
+    lines = lines_of("某某公司培训手册 第1页", "门 店 接 待 六 步 法", "第一步：先打招呼。", "备 注 说 明 四 项")
+    apply_line_rules(lines, RULES)
+    lines[0].text = ""  # as if a header detector had removed it
+    DETECTORS["page.spaced-title"](lines)
+    assert lines[1].text == "门店接待六步法"
+    assert {edit.rule for edit in lines[1].edits} == {"page.spaced-title"}
+    assert lines[3].text == "" and dropped_by(lines[3]) == "page.spaced-characters"  # below the text: residue
+
+
+def test_spaced_characters_below_kept_text_stay_dropped():
+    lines = lines_of("客户来电的处理", "电 话 销 售 流 程", "正文。")
+    apply_line_rules(lines, RULES)
+    DETECTORS["page.spaced-title"](lines)
+    assert lines[1].text == "" and dropped_by(lines[1]) == "page.spaced-characters"

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .edits import apply_fix
+from .edits import apply_fix, replay_backwards
 from .model import Line
 
 if TYPE_CHECKING:  # curation reads the detectors' names from here
@@ -388,6 +388,36 @@ def _frames(rule: str) -> bool:
     return rule.startswith(_FRAMING) and not rule.startswith(_NOT_FRAMING)
 
 
+SPACED_RULE = "page.spaced-characters"
+#: a title spaced out on a cover or title slide (营 业 厅 投 诉 处 理): Han characters only, a title's length
+_SPACED_TITLE = re.compile(r"^[\u3400-\u9fff](\s+[\u3400-\u9fff]){3,29}$")
+
+
+def spaced_title(lines: list[Line]) -> None:
+    """A line of spaced-out characters above everything kept is the page's title, not diagram residue.
+
+    ``page.spaced-characters`` drops such lines wherever they are (flattened slides and diagrams);
+    on a cover or title slide, the first such line is what the text is called.  It is put back
+    with its spaces closed, and the spaces' removal is reported under this detector's name.
+    """
+    for line in lines:
+        if line.text.strip():
+            return  # something is kept above: the title is there
+        if not line.edits or line.edits[-1].rule != SPACED_RULE:
+            continue
+        dropped = [edit for edit in line.edits if edit.rule == SPACED_RULE]
+        if dropped != line.edits[-len(dropped):]:
+            return
+        text = replay_backwards(line.text, dropped)
+        if not _SPACED_TITLE.match(text.strip()):
+            return
+        del line.edits[-len(dropped):]
+        line.text = text
+        apply_fix(line, "page.spaced-title", lambda t: re.sub(r"\s+", "", t),
+                  "a title spaced out on a cover or title slide: its spaces closed")
+        return
+
+
 #: name → detector, in the order they run.  Names share the namespace of the line rules.
 DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "page.site-header": site_header,
@@ -395,9 +425,12 @@ DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "duplicate.repeated-line": repeated_title,
     "duplicate.glued-title": glued_title,
     "duplicate.outline": outline,
-    "duplicate.repeated-paragraph": repeated_paragraph,
+    # before repeated paragraphs, which would keep a header's first copy and leave too few to count
     "page.running-header": running_header,
+    "duplicate.repeated-paragraph": repeated_paragraph,
     "page.framed-line": framed_line,
+    # after every header is gone: what is left above the text decides whether the line is its title
+    "page.spaced-title": spaced_title,
     "page.footer": footer,
 }
 
