@@ -209,6 +209,15 @@ def test_hard_wrapped_lines_of_a_pdf_are_one_paragraph_again():
         "还是在尬聊。出发之前至少要弄清楚下面三件事，每一件都要写下来带到现场。"]]
 
 
+def test_a_labelled_paragraph_wrapped_by_a_pdf_is_joined_too():
+    text = ("标题\n大客户的一次拜访，往往要提前两三周才约得到，见面的时间通常\n只有三四十分钟，准备得好不好很关键。\n"
+            "出发之前至少要弄清楚下面三件事，每一件都要写下来带到\n现场，别靠记忆。\n"
+            "小结：拜访的成败在出发前就决定了一大半，准备越细，现场越\n从容。")
+    articles, _ = split(text)
+    last = articles[0].lead[-1]
+    assert last.label == "小结" and last.lines == ["拜访的成败在出发前就决定了一大半，准备越细，现场越从容。"]
+
+
 def test_lines_that_end_their_sentences_are_not_joined():
     text = "标题\n第一段话说完了一件事情，句子在这里结束。\n第二段话也说完了一件事情，句子也结束了。\n第三段话同样完整，没有断开。"
     articles, _ = split(text)

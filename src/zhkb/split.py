@@ -643,7 +643,7 @@ def _add_item(blocks: list[Block], point: Point) -> None:
 def _add_text(blocks: list[Block], seg: Segment, text: str, kind: str = "paragraph") -> None:
     """A paragraph; a labelled one (点评：…) keeps its label apart; a sentence cut by a page break is joined."""
     previous = blocks[-1] if blocks else None
-    broken = (previous is not None and not previous.label and len(previous.lines[-1]) >= WRAPPED_LINE_MIN
+    broken = (previous is not None and len(previous.lines[-1]) >= WRAPPED_LINE_MIN
               and re.search(rf"[{CJK}，、]$", previous.lines[-1]))
     if broken and (seg.continues or (seg.after_removed and previous.kind == kind)) and find_point_text(text) is None:
         # one sentence, cut by a line wrap or a page break (with the space Chinese keeps before Latin and digits)
