@@ -24,7 +24,6 @@ import platform
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -67,10 +66,6 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}"
 
 
-def site_path(href: str) -> str:
-    parts = urlsplit(href)
-    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
-
 
 def bench_variant(browser, base: str, site: Path, variant: str, queries: list[searcheval.Query],
                   args: argparse.Namespace) -> None:
@@ -88,7 +83,7 @@ def bench_variant(browser, base: str, site: Path, variant: str, queries: list[se
             outcome = box.search(query.text)
             latencies.append(outcome.latency_ms)
             if round_number == 0:
-                first_hits.append(judge.first_hit(query, [site_path(link.href) for link in outcome.links]))
+                first_hits.append(judge.first_hit(query, [searcheval.site_path(link.href) for link in outcome.links]))
             if args.verbose:
                 print(f"    {variant} round {round_number + 1}: {outcome.latency_ms:6.1f} ms  "
                       f"first hit {first_hits[queries.index(query)]}  {query.text}")

@@ -70,11 +70,6 @@ def open_search(served, browser):
         context.close()
 
 
-def site_path(href: str) -> str:
-    """A result link as a path within the built site (both variants), keeping the #anchor."""
-    parts = urlsplit(href)
-    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
-
 
 @pytest.mark.parametrize("variant, device", [("hans", "phone"), ("hant", "desktop")])
 def test_typed_queries_find_their_tips(served, open_search, variant, device):
@@ -85,7 +80,7 @@ def test_typed_queries_find_their_tips(served, open_search, variant, device):
     assert len(queries) == len(TYPED)
     for query in queries:
         outcome = box.search(query.text)
-        rank = judge.first_hit(query, [site_path(link.href) for link in outcome.links])
+        rank = judge.first_hit(query, [searcheval.site_path(link.href) for link in outcome.links])
         assert rank is not None and rank <= 5, f"{query.text}: {[link.title for link in outcome.links[:5]]}"
 
 
@@ -97,8 +92,8 @@ def test_either_script_finds_the_same_tips_shown_in_the_page_script(open_search,
         assert box.page.locator("input[data-md-component=search-query]").input_value() == simplified
         typed_traditional = box.search(traditional)
         assert box.page.locator("input[data-md-component=search-query]").input_value() == traditional
-        assert [site_path(link.href) for link in typed_simplified.links] == \
-            [site_path(link.href) for link in typed_traditional.links]
+        assert [searcheval.site_path(link.href) for link in typed_simplified.links] == \
+            [searcheval.site_path(link.href) for link in typed_traditional.links]
     marks = {mark for link in typed_traditional.links for mark in link.marks}
     assert ("嫌贵" if variant == "hans" else "嫌貴") in marks
     assert ("嫌貴" if variant == "hans" else "嫌贵") not in marks

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -82,10 +81,6 @@ def open_search(served, browser):
         context.close()
 
 
-def site_path(href: str) -> str:
-    parts = urlsplit(href)
-    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
-
 
 def bundle_bytes(site: Path, variant: str) -> int:
     """The variant's whole search index (Pagefind's index chunks and page fragments, zhkb's lexicon)."""
@@ -123,7 +118,7 @@ def test_typed_queries_lead_to_sections_with_their_words(served, open_search, va
     shown = []
     for text, words in TYPED.items():
         outcome = box.search(text)
-        paths = [site_path(link.href) for link in outcome.links[:5]]
+        paths = [searcheval.site_path(link.href) for link in outcome.links[:5]]
         assert paths, text
         # The best result holds every word; the others may hold fewer (a query's words are rare together).
         best = judge.section(paths[0])
@@ -160,13 +155,13 @@ def test_the_rarest_word_leads_to_its_sections_in_both_scripts(served, open_sear
     word, tips = rarest_word(site)
     box = open_search("hans")
     for typed in (word, convert(word, "s2tw")):
-        paths = [site_path(link.href) for link in box.search(typed).links[:5]]
+        paths = [searcheval.site_path(link.href) for link in box.search(typed).links[:5]]
         assert tips & set(paths), (typed, sorted(tips)[:5], paths)
     found = next(path for path in paths if path in tips)
     links = box.page.locator("a.md-search-result__link")
-    index = next(i for i in range(links.count()) if site_path(links.nth(i).evaluate("a => a.href")) == found)
+    index = next(i for i in range(links.count()) if searcheval.site_path(links.nth(i).evaluate("a => a.href")) == found)
     links.nth(index).click()  # Material adds ?h=<words> to the link, for the highlight on the page
-    box.page.wait_for_url(lambda url: site_path(url) == found)
+    box.page.wait_for_url(lambda url: searcheval.site_path(url) == found)
     marks = box.page.locator("article mark[data-md-highlight]")
     marks.first.wait_for(timeout=10_000)
     assert any(word in mark or mark in word for mark in marks.all_inner_texts())

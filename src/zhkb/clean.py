@@ -25,11 +25,10 @@ from .curation import Curation, Erratum
 from .damage import remove_pinyin_residue, repair_lost_characters
 from .edits import apply_fix, diff_edits, replay_backwards
 from .model import Line, Source
-from .words import splits_a_word
+from .words import CJK, splits_a_word
 
 __all__ = ["apply_fix", "clean_lines", "diff_edits", "replay_backwards", "source_lines"]
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: full-width punctuation that ends or sits inside Chinese sentences
 CJK_PUNCT = "，。！？；：、（）“”‘’《》【】「」『』…—～"
 _CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"

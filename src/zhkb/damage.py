@@ -24,19 +24,19 @@ import unicodedata
 from dataclasses import dataclass
 
 from .convert import convert
+from .words import CJK
 from .words import tokenizer as _jieba
 
 #: letters that occur in pinyin, with tone marks
 PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: a syllable with a tone mark: after lost characters it may have lost its opening bracket too (保?dān)整理)
 TONED = "[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}"
 #: a character followed by Latin letters in brackets: the shape of a pinyin residue
-BRACKETED_LATIN = re.compile(rf"([{HAN}])[(（]\s*([{PINYIN_LETTERS}]{{1,7}})\s*[)）]")
+BRACKETED_LATIN = re.compile(rf"([{CJK}])[(（]\s*([{PINYIN_LETTERS}]{{1,7}})\s*[)）]")
 #: junk that stands for lost characters (question marks, with stray ASCII), then the last one's reading
 LOST_CHARACTERS = re.compile(rf"[?？�][,.，A-Za-z]{{0,3}}?(?:[(（]\s*([{PINYIN_LETTERS}]{{1,7}})|({TONED}))\s*[)）]")
 #: what lost characters leave in text without a reading: runs of ?, replacement characters, classic mojibake
-LOST_MARKS = re.compile(rf"�+|锟斤拷|烫烫烫|屯屯屯|(?<=[{HAN}])\?{{2,}}|\?[,.][A-Z](?=[{HAN}(（])")
+LOST_MARKS = re.compile(rf"�+|锟斤拷|烫烫烫|屯屯屯|(?<=[{CJK}])\?{{2,}}|\?[,.][A-Z](?=[{CJK}(（])")
 #: how many characters of context on each side score a repair
 CONTEXT = 4
 #: a repair is made only when its words are this much likelier (natural log) than the next best
@@ -177,7 +177,7 @@ def recover(left: str, reading: str, right: str, at_most: int = 2) -> str | None
 
 def _simplified_context(text: str) -> str:
     """Context for scoring in jieba's script: only Chinese characters, converted to Simplified."""
-    return convert("".join(ch for ch in text if re.match(f"[{HAN}]", ch)), "t2s")
+    return convert("".join(ch for ch in text if re.match(f"[{CJK}]", ch)), "t2s")
 
 
 def repair_lost_characters(text: str) -> str:

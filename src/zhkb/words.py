@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import functools
 
+#: the Han characters Chinese words are written in (CJK ideographs, extension A, compatibility ideographs),
+#: as a regular-expression character range
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
 
 @functools.cache
 def tokenizer():

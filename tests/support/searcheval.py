@@ -35,6 +35,12 @@ class Query:
     line: int
 
 
+def site_path(href: str) -> str:
+    """A result link as a path within the built site (both variants), keeping the #anchor."""
+    parts = urlsplit(href)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
 def load_queries(path: Path) -> list[Query]:
     """The queries of a relevance set; ``#`` lines are comments."""
     queries = []
