@@ -8,7 +8,9 @@ Chromium at phone size through the real search box, typed as an input method typ
 - the first query downloads a small part of the search index, not the whole of it (chunks on demand);
 - queries typed in either script lead, on both variants, to tips and articles holding their words;
 - the word found in the fewest tips of the whole corpus leads to one of them, typed in either script;
-- results link to tips (``#t…``) that exist on the page, and the tip page highlights the words.
+- results link to tips (``#t…``) that exist on the page, and the tip page highlights the words;
+- with a file budget the short pages would break (``file_budget: 10000``), tips are shared as links into
+  their articles, no file per tip is written, and a short link ``/t/<id>/`` still leads to its tip.
 
 The 10,000-question run, with timings under phone conditions, is a benchmark (``make bench``).
 """
@@ -16,6 +18,7 @@ The 10,000-question run, with timings under phone conditions, is a benchmark (``
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from support.nginx import nginx_serving
 from support.searchbox import SearchBox
 from support.site import build_site, copy_project, use_generated_source
 
+from zhkb.check import check_published_ids
 from zhkb.convert import convert
 from zhkb.ingest import ingest, write_output
 from zhkb.search.words import jieba_cut
@@ -45,11 +49,27 @@ FIRST_QUERY_BUDGET = 300 * 1024
 to_simplified = functools.partial(convert, direction="t2s", overrides_dir=ROOT / "sources" / "opencc")
 
 
+#: Short pages for the ~6,000 tips of 2,000 questions would make ~20,000 files: over this budget.
+FILE_BUDGET = 10_000
+
+
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory) -> Path:
+def large_project(tmp_path_factory) -> Path:
     project = use_generated_source(copy_project(tmp_path_factory.mktemp("large")), QUESTIONS)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      taxonomy: sources/tags.yml\n" in text
+    config.write_text(text.replace("      taxonomy: sources/tags.yml\n",
+                                   f"      taxonomy: sources/tags.yml\n      file_budget: {FILE_BUDGET}\n"),
+                      encoding="utf-8")
     write_output(project, ingest(project))
-    return build_site(project / "site", project)
+    build_site(project / "site", project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def large_site(large_project) -> Path:
+    return large_project / "site"
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +185,30 @@ def test_the_rarest_word_leads_to_its_sections_in_both_scripts(served, open_sear
     marks = box.page.locator("article mark[data-md-highlight]")
     marks.first.wait_for(timeout=10_000)
     assert any(word in mark or mark in word for mark in marks.all_inner_texts())
+
+
+def test_over_its_file_budget_a_site_shares_tips_as_links_into_their_articles(large_project):
+    site = large_project / "site"
+    for root in ROOTS.values():
+        short_pages = [path for path in (site / root / "t").iterdir() if path.name != "map"]
+        assert short_pages == []
+        page = next((site / root / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+        links = [dict(re.findall(r'([\w-]+)="([^"]*)"', tag)) for tag in re.findall(r"<a [^>]*zhkb-share[^>]*>", page)]
+        assert links and all(link["href"] == f"./#{link['data-zhkb-share']}" for link in links)
+    files = sum(1 for path in site.rglob("*") if path.is_file())
+    assert files <= FILE_BUDGET, files
+    # Every published id still answers, through the 404 page's map (zhkb check's own rule).
+    assert check_published_ids(site, large_project / "sources" / "ids.yml") == []
+
+
+@pytest.mark.parametrize("variant", ROOTS)
+def test_a_short_link_already_shared_leads_to_its_tip(served, browser, variant):
+    site, base, _ = served
+    tip_map = json.loads((site / ROOTS[variant] / "t" / "map" / "1.json").read_text(encoding="utf-8"))
+    tip_id, article = next(iter(tip_map.items()))
+    context = browser.new_context(**PHONE, **WITHOUT_WORKER)
+    page = context.new_page()
+    page.goto(f"{base}{ROOTS[variant]}t/{tip_id}/")
+    page.wait_for_url(f"{base}{ROOTS[variant]}{article}#{tip_id}")
+    assert page.locator(f"article #{tip_id}").is_visible()
+    context.close()

@@ -17,9 +17,10 @@ WORDS = share.ShareWords(share="分享这条技巧", copied="已复制链接", c
 SITE = share.SiteIdentity("销售问答知识库", "zh-Hans", "zh_CN", "https://kb.example/assets/images/icon-512.png")
 
 
-def render(text: str, page_url: str = "articles/win-over/") -> str:
+def render(text: str, page_url: str = "articles/win-over/", tip_pages: bool = True) -> str:
     extension = share.ShareExtension(WORDS)
     extension.page_url = page_url
+    extension.tip_pages = tip_pages
     return markdown.markdown(text, extensions=["attr_list", "toc", extension],
                              extension_configs={"toc": {"permalink": True}})
 
@@ -43,6 +44,13 @@ def test_a_share_link_replaces_the_permalink_of_a_tip_heading():
 
 def test_share_links_are_relative_to_the_page():
     assert 'href="t/t12/"' in render("## 说话要真诚 {#t12}", page_url="")
+
+
+def test_without_short_pages_a_share_link_is_the_tip_on_its_page():
+    # ./ drops a query the page was opened with (?h= from a search), so the shared link is the tip's alone.
+    out = render("## 说话要真诚 {#t12}", tip_pages=False)
+    link = attributes(re.search(r"<a [^>]*>", out).group(0))
+    assert link["href"] == "./#t12" and link["data-zhkb-share"] == "t12"
 
 
 @pytest.mark.parametrize("text", ["## 信任 {#tag:trust}", "## 相关 {#related}", "# 推销产品怎样才能打动客户"])

@@ -2,7 +2,8 @@
 
 * every internal link and anchor resolves;
 * every article slug and tip id ever published (``sources/ids.yml``) still
-  answers, at ``/articles/<slug>/`` and ``/t/<id>/``, in both variants;
+  answers, at ``/articles/<slug>/`` and ``/t/<id>/`` (a short page, or the
+  404 page's map to the tip in its article), in both variants;
 * no page refers to another host, but for the URLs in Material's own
   assets that no page ever requests (``zhkb.site.material.INERT_THEME_URLS``:
   licence notices, and code paths this site's configuration never takes),
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from .ids import load_registry
 from .search.bundle import INERT_URLS as INERT_SEARCH_URLS
 from .site.material import is_inert_theme_url
 from .site.search import BUNDLE_FOLDER
+from .site.tiplinks import map_path, map_shard
 
 VARIANT_PREFIXES = ("", "zh-Hant/")
 CHECKED_SUFFIXES = (".html", ".css", ".js", ".json", ".webmanifest", ".xml")
@@ -112,13 +115,39 @@ def check_published_ids(site: Path, registry_file: Path) -> list[Problem]:
     registry = load_registry(registry_file)
     problems = []
     for prefix in VARIANT_PREFIXES:
+        tip_links = _TipLinks(site / prefix if prefix else site)
         for article in registry.articles:
             if not (site / f"{prefix}articles/{article.slug}/index.html").exists():
                 problems.append(Problem(f"/{prefix}articles/{article.slug}/", "published article no longer answers"))
             for tip in article.tips:
-                if not (site / f"{prefix}t/{tip.id}/index.html").exists():
+                if not tip_links.answers(tip.id):
                     problems.append(Problem(f"/{prefix}t/{tip.id}/", "published tip link no longer answers"))
     return problems
+
+
+class _TipLinks:
+    """Whether ``/t/<id>/`` answers in one variant: its short page is there, or (the ``anchors`` layout,
+    :mod:`zhkb.site.tiplinks`) the 404 page's map leads to a page that has the tip."""
+
+    def __init__(self, variant_root: Path) -> None:
+        self.root = variant_root
+        self._maps: dict[str, dict[str, str]] = {}
+        self._ids: dict[str, set[str]] = {}
+
+    def answers(self, tip_id: str) -> bool:
+        if (self.root / f"t/{tip_id}/index.html").exists():
+            return True
+        shard = map_path(map_shard(tip_id))
+        if shard not in self._maps:
+            path = self.root / shard
+            self._maps[shard] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        page_url = self._maps[shard].get(tip_id)
+        if page_url is None:
+            return False
+        if page_url not in self._ids:
+            target = self.root / page_url / "index.html"
+            self._ids[page_url] = _parse(target).ids if target.exists() else set()
+        return tip_id in self._ids[page_url]
 
 
 def check_hosts(site: Path, own_hosts: tuple[str, ...] = LOCAL_HOSTS) -> list[Problem]:

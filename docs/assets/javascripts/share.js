@@ -1,6 +1,7 @@
 /*
  * Share one tip. Every tip heading has a share link to the tip's short page
- * (t/<id>/, made by zhkb.site.share). A tap opens the system share sheet
+ * (t/<id>/, made by zhkb.site.share), or in a site too large for a page per
+ * tip, to the tip in its article (zhkb.site.tiplinks). A tap opens the system share sheet
  * where the browser has one; elsewhere it copies the short link and says so
  * (the words are on the link, in the page's own script). Without this script
  * the link still leads to the short page, and a long press copies it.

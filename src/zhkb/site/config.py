@@ -5,6 +5,8 @@
           opencc: sources/opencc          # reviewed OpenCC overrides (s2tw.txt, t2s.txt)
           taxonomy: sources/tags.yml      # the tag taxonomy: ASCII tag anchors, tag order
           nav_section_size: 10            # a nav folder with more pages becomes numbered sections
+          tip_pages: auto                 # a short page per tip (pages), links into articles (anchors),
+          file_budget: 40000              #   or pages while the site stays within file_budget (auto)
           search:                         # zhkb's search (zhkb.site.search)
             userdict: sources/search/userdict.txt   # the corpus's words jieba's dictionary lacks
             stopwords: sources/search/stopwords.txt
@@ -22,6 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from zhkb.site.nav import SECTION_SIZE
+from zhkb.site.tiplinks import LAYOUTS
 
 
 class SearchConfig(Config):
@@ -43,4 +46,8 @@ class ZhkbConfig(Config):
     opencc = c.Dir(exists=True)
     taxonomy = c.File(exists=True)
     nav_section_size = c.Type(int, default=SECTION_SIZE)
+    #: How tips are shared (zhkb.site.tiplinks): their own short pages, or their places in their articles.
+    tip_pages = c.Choice(LAYOUTS, default="auto")
+    #: The most files the built site (both variants) should have: static hosts cap them.
+    file_budget = c.Type(int, default=40_000)
     search = c.SubConfig(SearchConfig)

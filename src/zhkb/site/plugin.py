@@ -20,7 +20,7 @@ on_env              0         after the tags plugin wrote its listings (100)
 on_page_context     0
 on_template_context 0
 on_post_page        0
-on_post_template    0
+on_post_template    0         (404.html: the short links of the ``anchors`` layout)
 on_post_build       -100      after Material's search plugin wrote its index (0)
 ==================  ========  ==========================================================
 
@@ -32,6 +32,7 @@ in the modules named at each step, and tested there.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from zhkb.site import alternate, material, nav, pwa, related, removed, seo, share, tags
+from zhkb.site import alternate, material, nav, pwa, related, removed, seo, share, tags, tiplinks
 from zhkb.search.rules import SCRIPTS
 from zhkb.site.compact import compact
 from zhkb.site.config import ZhkbConfig
@@ -62,6 +63,7 @@ RELATED_VARIABLE = "zhkb_related"
 SITEMAP_VARIABLE = "zhkb_sitemap"
 #: Material's feature that writes only the current section's nav into a page.
 PRUNE = "navigation.prune"
+log = logging.getLogger("mkdocs.plugins.zhkb")
 #: Front matter a page shows as text: raw in ``docs/``, escaped once here for the templates.
 ESCAPED_META_KEYS = ("title", "description")
 
@@ -94,8 +96,12 @@ class Build:
     tags: tags.TagTables
     search: SiteSearch
     share: share.ShareExtension
-    #: The short pages of the tips rendered so far.
+    #: How tips are shared: ``pages`` (a short page each) or ``anchors`` (zhkb.site.tiplinks).
+    tip_layout: str = "pages"
+    #: The short pages of the tips rendered so far (``pages`` layout).
     short_pages: list[share.ShortPage] = field(default_factory=list)
+    #: Each tip rendered so far → its page's URL (``anchors`` layout: the short links' map).
+    tip_articles: dict[str, str] = field(default_factory=dict)
     #: Related pages of this build's pages (made on the first page rendered).
     related: related.RelatedIndex | None = None
     #: Whether a nav folder was cut into numbered sections (zhkb.site.nav).
@@ -168,6 +174,7 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         if taken:
             raise PluginError(f"pages under t/ would clash with the tips' short pages: {', '.join(taken)}")
         page_uris = [file.src_uri for file in files.documentation_pages()]
+        self._choose_tip_layout(files)
         try:
             order = nav.load_page_order(Path(config.docs_dir) / nav.ORDER_FILE)
             if config.nav:
@@ -181,6 +188,18 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
             raise PluginError(str(error)) from error
         # Questions under each tag on the tags page come in the same order as in the nav.
         self.build.tags.use_page_order(order)
+
+    def _choose_tip_layout(self, files: Files) -> None:
+        build = self.build
+        pages = files.documentation_pages()
+        tips = tiplinks.count_tips(file.content_string for file in pages)
+        build.tip_layout = tiplinks.choose_layout(self.config.tip_pages, len(pages), tips, len(build.variants),
+                                                  self.config.file_budget)
+        build.share.tip_pages = build.tip_layout == "pages"
+        if self.config.tip_pages == "auto" and build.tip_layout == "anchors":
+            estimate = tiplinks.estimated_files(len(pages), tips, len(build.variants), tip_pages=True)
+            log.info(f"zhkb: a short page for each of {tips:,} tips would make about {estimate:,} files, over "
+                     f"file_budget ({self.config.file_budget:,}): tips are shared as links into their articles")
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self.build.converts:
@@ -207,8 +226,11 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         build = self.build
         context = build.strings("zhkb.from_article").format(article=share.plain(page.title or ""))
         for tip in share.page_tips(page.toc, page.meta.get("tips")):
-            build.short_pages.append(share.tip_page(tip, page.url, page.canonical_url, context,
-                                                    build.strings("zhkb.read_tip")))
+            if build.tip_layout == "pages":
+                build.short_pages.append(share.tip_page(tip, page.url, page.canonical_url, context,
+                                                        build.strings("zhkb.read_tip")))
+            else:
+                build.tip_articles[tip.id] = page.url
         build.search.on_page_content(html, page)
         return html
 
@@ -267,7 +289,10 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
             return output  # sitemap.xml
         # 404.html is served at any path: no alternates (Material's are relative to the root), but a named search.
         label = escape(self.build.strings("zhkb.search_dialog"))
-        return compact(material.name_search_dialog(material.without_alternate_links(output), label))
+        output = material.name_search_dialog(material.without_alternate_links(output), label)
+        if template_name == "404.html" and self.build.tip_layout == "anchors":
+            output = tiplinks.with_redirect_script(output)  # short links already shared are no files here
+        return compact(output)
 
     # --- after the pages -------------------------------------------------------------------
 
@@ -281,6 +306,7 @@ class ZhkbPlugin(BasePlugin[ZhkbConfig]):
         identity = share.SiteIdentity(config.site_name, build.language, build.strings("zhkb.og_locale"),
                                       config.site_url + pwa.PREVIEW_IMAGE)
         share.write_short_pages(site_dir, env, build.short_pages, identity)
+        tiplinks.write_map_files(site_dir, build.tip_articles)
         # After the live short pages: a retired id that answers again keeps its live page.
         words = removed.RemovedWords(build.strings("zhkb.removed_title"), build.strings("zhkb.removed_description"),
                                      build.strings("zhkb.removed_go"))

@@ -4,7 +4,8 @@ Readers mostly share single tips in chats.  Every tip heading (``## 说话要真
 {#t12}``) gets a visible share control in place of the toc extension's
 hover-only ``¶`` (phones have no hover): :class:`ShareLinks`, a Markdown
 treeprocessor, adds it while the page is rendered.  The control is a plain
-link to the tip's short page ``t/<id>/``, so without JavaScript a long press
+link to the tip's short page ``t/<id>/`` (or, in a large site's ``anchors``
+layout, :mod:`zhkb.site.tiplinks`, to the tip on its page), so without JavaScript a long press
 still copies the short link; ``assets/javascripts/share.js`` turns a tap into
 the system share sheet (``navigator.share``) or, where there is none, copies
 the link and says so.
@@ -89,6 +90,9 @@ class ShareLinks(Treeprocessor):
         super().__init__(md)
         self.words = words
         self.page_url = ""
+        #: Link each tip's short page, or (False: the ``anchors`` layout of :mod:`zhkb.site.tiplinks`) its place
+        #: on this page.
+        self.tip_pages = True
 
     def run(self, root: etree.Element) -> None:
         for heading in root.iter():
@@ -110,7 +114,7 @@ class ShareLinks(Treeprocessor):
         heading.append(title)
         link = etree.SubElement(heading, "a", {
             "class": "zhkb-share",
-            "href": get_relative_url(tip_page_path(tip_id), self.page_url),
+            "href": get_relative_url(tip_page_path(tip_id), self.page_url) if self.tip_pages else f"./#{tip_id}",
             "data-zhkb-share": tip_id,
             "data-zhkb-copied": self.words.copied,
             "data-zhkb-copy-failed": self.words.copy_failed,
@@ -130,10 +134,12 @@ class ShareExtension(Extension):
         super().__init__()
         self.words = words
         self.page_url = ""
+        self.tip_pages = True
 
     def extendMarkdown(self, md: Markdown) -> None:
         processor = ShareLinks(md, self.words)
         processor.page_url = self.page_url
+        processor.tip_pages = self.tip_pages
         md.treeprocessors.register(processor, "zhkb_share", -1)
 
 
