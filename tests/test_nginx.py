@@ -78,7 +78,7 @@ def test_hashed_assets_are_cached_for_a_year(served, built_site):
     assert headers["cache-control"] == "no-cache"
     # the search index's parts: hashed, and compressed by Pagefind, so sent as they are
     parts = [p for p in (built_site / "search").rglob("*") if p.suffix.startswith(".pf_")]
-    assert {p.suffix for p in parts} == {".pf_index", ".pf_fragment", ".pf_meta"}
+    assert {p.suffix for p in parts} == {".pf_index", ".pf_pack", ".pf_meta"}
     for part in parts:
         status, headers, body = fetch(base, "/" + part.relative_to(built_site).as_posix())
         assert status == 200 and headers["cache-control"] == IMMUTABLE and "content-encoding" not in headers

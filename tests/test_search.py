@@ -363,7 +363,11 @@ def test_each_variant_has_its_bundle_with_pagefind_and_zhkb_and_nothing_else(bui
     assert list(entry["languages"]) == [records.LANGUAGES[script].lower()]
     query_rules = json.loads((folder / bundle.RULES_FILE).read_text(encoding="utf-8"))
     assert query_rules["script"] == script and query_rules["pageCount"] == 8  # the articles; not home or tags
-    assert len(list((folder / "fragment").iterdir())) == 8
+    # The 8 articles' fragments, packed 2 to a file on average (bundle.pack_fragments).
+    packs = sorted((folder / "fragment").iterdir())
+    assert query_rules["fragmentPacks"] == 4 and 1 <= len(packs) <= 4
+    assert all(pack.name.endswith(f"_{query_rules['fragmentPackTag']}.pf_pack") for pack in packs)
+    assert sum(len(json.loads(pack.read_bytes().split(b"\n", 1)[0])) for pack in packs) == 8
     assert len(list((folder / bundle.LEXICON_FOLDER).iterdir())) == query_rules["lexiconBuckets"]
     assert 300 <= len(query_rules["charMap"]) <= 700
     assert query_rules["charMap"]["價" if script == "hans" else "价"] == ("价" if script == "hans" else "價")
@@ -394,3 +398,32 @@ def test_search_javascript():
     tests = sorted(str(path) for path in (ROOT / "tests" / "js").glob("*.test.js"))
     result = subprocess.run(["node", "--test", *tests], cwd=ROOT, capture_output=True, text=True, env=os.environ)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_fragments_are_packed_by_their_hash_and_read_back_whole(tmp_path):
+    fragments = {f"und-hans_{index:07x}": bytes([index]) * (index + 1) for index in range(1, 40, 3)}
+    for name, data in fragments.items():
+        (tmp_path / f"{name}.pf_fragment").write_bytes(data)
+    packs = bundle.pack_fragments(tmp_path)
+    assert packs.count == bundle.pack_count(len(fragments)) == 7
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert all(name.startswith("und-hans_") and name.endswith(f"_{packs.tag}.pf_pack") for name in names)
+    found = {}
+    for path in tmp_path.iterdir():
+        header, body = path.read_bytes().split(b"\n", 1)
+        number = int(path.name.split("_")[1])
+        for fragment_hash, (offset, length) in json.loads(header).items():
+            assert bundle.fragment_pack(fragment_hash, packs.count) == number
+            found[f"und-hans_{fragment_hash}"] = body[offset:offset + length]
+    assert found == fragments
+    # The same fragments give the same packs, byte for byte; another fragment renames them all.
+    again = tmp_path / "again"
+    again.mkdir()
+    for name, data in fragments.items():
+        (again / f"{name}.pf_fragment").write_bytes(data)
+    assert bundle.pack_fragments(again) == packs
+    assert all((again / path.name).read_bytes() == path.read_bytes() for path in tmp_path.glob("*.pf_pack"))
+    (again / "changed").mkdir()
+    for name, data in {**fragments, "und-hans_00000ff": b"new"}.items():
+        (again / "changed" / f"{name}.pf_fragment").write_bytes(data)
+    assert bundle.pack_fragments(again / "changed").tag != packs.tag

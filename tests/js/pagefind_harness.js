@@ -32,17 +32,26 @@ async function diskFetch(url) {
            text: async () => data.toString("utf8") }
 }
 
+/* fetch() of the bundle a URL belongs to (its packedFetch over diskFetch) */
+function bundleFetch(url, init) {
+  const prefix = [...bundles.keys()].find(p => String(url).startsWith(p))
+  return prefix ? bundles.get(prefix).fetch(url, init) : diskFetch(url)
+}
+
 async function openBundle(bundleFolder) {
   const folder = path.resolve(bundleFolder)
   const log = []
   const base = `http://zhkb.invalid/${bundles.size}/`
   bundles.set(base, { folder, log })
-  globalThis.fetch = diskFetch
+  const zhkb = require(path.join(folder, "zhkb", "zhkb-search.js"))
+  const rules = JSON.parse(fs.readFileSync(path.join(folder, "zhkb", "rules.json"), "utf8"))
+  /* As the site's worker does: fragments come from their packs (one process may open several bundles,
+     each with its own pack count: each prefix's requests go through its own packedFetch) */
+  bundles.get(base).fetch = zhkb.packedFetch(diskFetch, rules.fragmentPacks, rules.fragmentPackTag)
+  globalThis.fetch = bundleFetch
   const pagefind = await import(pathToFileURL(path.join(folder, "pagefind.js")).href)
   await pagefind.options({ basePath: base, baseUrl: "/", metaCacheTag: "test" })
   await pagefind.init()
-  const zhkb = require(path.join(folder, "zhkb", "zhkb-search.js"))
-  const rules = JSON.parse(fs.readFileSync(path.join(folder, "zhkb", "rules.json"), "utf8"))
   const pageCount = rules.pageCount
   const fetchBucket = n => JSON.parse(fs.readFileSync(path.join(folder, "zhkb", "lexicon", `${n}.json`), "utf8"))
   const engine = zhkb.createSearch({ pagefind, rules, fetchBucket, pageCount })

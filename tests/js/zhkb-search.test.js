@@ -133,3 +133,48 @@ test("words are joined as Chinese is written, with Pagefind's block full stops d
   assert.equal(zhkb.plainText(words, 0, words.length), "下载 app，访 2 个客户“舍得”CRM 系统 Mr. Li")
   assert.equal(zhkb.renderWords(["<b>", "客户"], 0, 2, new Set([1])), "&lt;b&gt;<mark>客户</mark>")
 })
+
+/* A pack as zhkb.search.bundle.pack_fragments writes it: a JSON line of hash -> [offset, length], then the bytes */
+function packOf(fragments) {
+  const offsets = {}
+  let offset = 0
+  for (const [hash, bytes] of Object.entries(fragments)) {
+    offsets[hash] = [offset, bytes.length]
+    offset += bytes.length
+  }
+  const header = new TextEncoder().encode(JSON.stringify(offsets) + "\n")
+  const data = new Uint8Array(header.length + offset)
+  data.set(header)
+  let at = header.length
+  for (const bytes of Object.values(fragments)) {
+    data.set(bytes, at)
+    at += bytes.length
+  }
+  return data
+}
+
+test("Pagefind's fragments come from their packs, each pack fetched once", async () => {
+  // With 3 packs, a hash goes to its last 8 hex digits modulo 3: 0x1bebc28 % 3 = 2, 0x52e152c % 3 = 2.
+  const packs = { "/b/fragment/und-hans_2_tag.pf_pack": packOf({ "1bebc28": new Uint8Array([1, 2, 3]),
+                                                                 "52e152c": new Uint8Array([4]) }) }
+  const fetched = []
+  const fetch = async url => {
+    fetched.push(url)
+    const data = packs[url]
+    return data ? { ok: true, status: 200, arrayBuffer: async () => data.slice().buffer }
+                : { ok: false, status: 404 }
+  }
+  const packed = zhkb.packedFetch(fetch, 3, "tag")
+  const bytes = async url => [...new Uint8Array(await (await packed(url)).arrayBuffer())]
+  assert.deepEqual(await bytes("/b/fragment/und-hans_1bebc28.pf_fragment"), [1, 2, 3])
+  assert.deepEqual(await bytes("/b/fragment/und-hans_52e152c.pf_fragment"), [4])
+  assert.deepEqual(fetched, ["/b/fragment/und-hans_2_tag.pf_pack"])
+  // A hash its pack does not hold is not found; other files are fetched as they are.
+  assert.equal((await packed("/b/fragment/und-hans_0000005.pf_fragment")).status, 404)
+  assert.equal((await packed("/b/index/und-hans_abc.pf_index")).status, 404)
+  assert.deepEqual(fetched.slice(1), ["/b/index/und-hans_abc.pf_index"])
+  // A pack that failed to load is fetched again next time.
+  await assert.rejects(packed("/b/fragment/und-hans_0000004.pf_fragment"), /HTTP 404/)
+  await assert.rejects(packed("/b/fragment/und-hans_0000004.pf_fragment"), /HTTP 404/)
+  assert.equal(fetched.filter(url => url.endsWith("und-hans_1_tag.pf_pack")).length, 2)
+})

@@ -1,8 +1,9 @@
 """Write one site variant's search bundle: Pagefind's index, zhkb's lexicon and rules, zhkb's JavaScript.
 
     <folder>/pagefind.js, wasm.unknown.pagefind, pagefind-entry.json, filter/*.pf_filter,
-             pagefind.<language>_<hash>.pf_meta, index/*.pf_index, fragment/*.pf_fragment
+             pagefind.<language>_<hash>.pf_meta, index/*.pf_index
                                                        Pagefind's bundle (its own JS runs queries)
+    <folder>/fragment/<language>_<n>.pf_pack           Pagefind's page fragments, packed (below)
     <folder>/zhkb/rules.json                           character map, stop words, synonyms, lexicon size
     <folder>/zhkb/lexicon/<n>.json                     the query-side dictionary (zhkb.search.lexicon)
     <folder>/zhkb/*.js                                 zhkb's query planner, ranking and search worker
@@ -11,12 +12,22 @@ Pagefind runs as the binary its wheel ships (no network), found through
 its Python package.  Records are added in URL order, so the same pages give the same
 bundle, byte for byte.  Pagefind's own user interfaces and playground are
 not written or are removed: zhkb's code renders the results.
+
+Pagefind writes one fragment file per page, which a site of 10,000 questions
+cannot afford in each variant (issue 10: 40,000 files for both).  So the
+fragments are packed :data:`FRAGMENTS_PER_PACK` to a file on average, each into
+the pack its hash names (:func:`fragment_pack`): a pack is a JSON line (hash →
+offset and length of its fragment) followed by the fragments' bytes, as
+Pagefind wrote them (compressed).  ``zhkb-search.js`` (``packedFetch``) answers
+Pagefind's request for a fragment from its pack, fetched once.  A query
+fetches the packs of the pages it shows, a couple of KB more than their fragments.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -32,6 +43,11 @@ from zhkb.search import prominence
 from zhkb.search.lexicon import Lexicon, buckets, build_lexicon
 from zhkb.search.records import LANGUAGES, TOP_FILTER, Record
 from zhkb.search.rules import QueryRules
+
+#: Fragments per pack, on average: few, because a query fetches a pack for each page it shows.
+FRAGMENTS_PER_PACK = 2
+FRAGMENT_SUFFIX = ".pf_fragment"
+PACK_SUFFIX = ".pf_pack"
 
 #: What zhkb keeps of Pagefind's output (names or, for folders, their names with a slash).
 PAGEFIND_KEPT = ("pagefind.js", "pagefind-entry.json", "index/", "fragment/", "filter/")
@@ -128,6 +144,57 @@ def _index(folder: Path, records: Sequence[Record], top: dict[str, list[str]]) -
                 shutil.move(path, folder / path.name)
 
 
+def pack_count(fragments: int) -> int:
+    """How many packs ``fragments`` page fragments go into."""
+    return max(1, math.ceil(fragments / FRAGMENTS_PER_PACK))
+
+
+def fragment_pack(fragment_hash: str, packs: int) -> int:
+    """The pack of the fragment whose hash (hex) is ``fragment_hash``: its last 8 digits modulo ``packs``, the
+    same in JavaScript (``packedFetch``), where numbers are exact up to 2^53."""
+    return int(fragment_hash[-8:], 16) % packs
+
+
+@dataclass(frozen=True)
+class Packs:
+    count: int
+    #: Part of every pack's name, from all their bytes: packs are served as immutable (a year), so a new
+    #: build whose fragments changed must name them anew.
+    tag: str
+
+
+def pack_name(language: str, number: int, tag: str) -> str:
+    return f"{language}_{number}_{tag}{PACK_SUFFIX}"
+
+
+def pack_fragments(folder: Path) -> Packs:
+    """Replace ``folder``'s fragment files (``<language>_<hash>.pf_fragment``) by packs."""
+    fragments = sorted(folder.glob(f"*{FRAGMENT_SUFFIX}"))
+    count = pack_count(len(fragments))
+    members: dict[tuple[str, int], list[tuple[str, bytes]]] = {}
+    for path in fragments:
+        language, _, fragment_hash = path.name.removesuffix(FRAGMENT_SUFFIX).rpartition("_")
+        members.setdefault((language, fragment_pack(fragment_hash, count)), []).append(
+            (fragment_hash, path.read_bytes()))
+        path.unlink()
+    packs = {}
+    for key, fragments_in_pack in sorted(members.items()):
+        offsets, offset = {}, 0
+        for fragment_hash, data in fragments_in_pack:
+            offsets[fragment_hash] = [offset, len(data)]
+            offset += len(data)
+        header = json.dumps(offsets, separators=(",", ":"), sort_keys=True).encode("ascii") + b"\n"
+        packs[key] = header + b"".join(data for _, data in fragments_in_pack)
+    digest = hashlib.sha256()
+    for (language, number), data in packs.items():
+        digest.update(f"{language}_{number}:{len(data)}:".encode())
+        digest.update(data)
+    tag = digest.hexdigest()[:10]
+    for (language, number), data in packs.items():
+        (folder / pack_name(language, number, tag)).write_bytes(data)
+    return Packs(count, tag)
+
+
 def pagefind_executable() -> Path:
     """The Pagefind binary of the pinned wheel (``pagefind[extended]``)."""
     found = get_executable()
@@ -147,7 +214,7 @@ def _clear(folder: Path) -> None:
 
 
 def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: int, section_count: int,
-               common: int, bundle_tag: str) -> str:
+               common: int, bundle_tag: str, packs: Packs) -> str:
     data = {
         "script": rules.script,
         "language": language,
@@ -160,6 +227,8 @@ def rules_json(rules: QueryRules, lexicon: Lexicon, language: str, page_count: i
         "stopWords": rules.stop_words,
         "synonyms": rules.synonyms,
         "lexiconBuckets": lexicon.bucket_count,
+        "fragmentPacks": packs.count,
+        "fragmentPackTag": packs.tag,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
@@ -182,6 +251,7 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules,
     section_count = sum(len(r.sections) for r in records)
     common = prominence.common_sections(section_count, common_least)
     _index(folder, records, prominence.top_words(records, lexicon, common))
+    packs = pack_fragments(folder / "fragment")
     lexicon_folder = folder / LEXICON_FOLDER
     lexicon_folder.mkdir(parents=True)
     for number, text in enumerate(buckets(lexicon)):
@@ -189,7 +259,7 @@ def write_bundle(folder: Path, records: Sequence[Record], rules: QueryRules,
     # Pagefind's entry file names the hash of every index file: a tag that changes with the index.
     tag = hashlib.sha256((folder / "pagefind-entry.json").read_bytes()).hexdigest()[:12]
     (folder / RULES_FILE).write_text(rules_json(rules, lexicon, LANGUAGES[rules.script], len(records),
-                                                section_count, common, tag),
+                                                section_count, common, tag, packs),
                                      encoding="utf-8")
     for asset in sorted(ASSETS.iterdir(), key=lambda a: a.name):
         if asset.name.endswith(".js"):

@@ -19,7 +19,7 @@
   const BUNDLE = new URL("../", worker.location.href)
 
   worker.importScripts("zhkb-search.js")
-  const { createSearch } = worker.zhkbSearch
+  const { createSearch, packedFetch } = worker.zhkbSearch
 
   async function fetchJson(url) {
     const response = await fetch(url)
@@ -33,6 +33,8 @@
       import(new URL("pagefind.js", BUNDLE).href),
       fetchJson(new URL("zhkb/rules.json", BUNDLE))
     ])
+    /* Pagefind fetches page fragments with the global fetch(); the bundle has them in packs */
+    worker.fetch = packedFetch(worker.fetch.bind(worker), rules.fragmentPacks, rules.fragmentPackTag)
     /* The build's tag instead of Pagefind's default (the time, to bypass caches): the service
        worker can then keep Pagefind's entry file for offline use, and a new build still loads anew */
     await pagefind.options({ basePath: BUNDLE.pathname, baseUrl: "/", metaCacheTag: rules.bundleTag })

@@ -553,6 +553,61 @@
   }
 
   /* ---------------------------------------------------------------------
+   * Fragments from their packs
+   * ------------------------------------------------------------------- */
+
+  const FRAGMENT_URL = /\/fragment\/([^/?#]+)_([0-9a-f]+)\.pf_fragment(?:[?#].*)?$/
+
+  /**
+   * A fetch() for Pagefind: the bundle packs its page fragments
+   * (zhkb.search.bundle.pack_fragments), `packs` of them, each fragment in
+   * the pack its hash names: the last 8 hex digits modulo `packs`.  A
+   * request for fragment/<language>_<hash>.pf_fragment is answered with the
+   * fragment's bytes from fragment/<language>_<n>_<tag>.pf_pack (`tag` names
+   * this build's packs), each pack fetched once; any other request goes to
+   * `fetch` itself.  Pagefind reads only
+   * `ok`, `status` and `arrayBuffer()` of what fetch() gives it.
+   */
+  function packedFetch(fetch, packs, tag) {
+    const loaded = new Map()
+    function pack(url) {
+      if (!loaded.has(url)) {
+        loaded.set(url, Promise.resolve(fetch(url)).then(async response => {
+          if (!response.ok)
+            throw new Error(`${url}: HTTP ${response.status}`)
+          return readPack(new Uint8Array(await response.arrayBuffer()))
+        }).catch(error => { loaded.delete(url); throw error }))
+      }
+      return loaded.get(url)
+    }
+    return async function (input, init) {
+      const url = String(input && input.url ? input.url : input)
+      const match = FRAGMENT_URL.exec(url)
+      if (!match)
+        return fetch(input, init)
+      const [, language, hash] = match
+      const number = parseInt(hash.slice(-8), 16) % packs
+      const fragments = await pack(url.replace(FRAGMENT_URL, `/fragment/${language}_${number}_${tag}.pf_pack`))
+      const bytes = fragments.get(hash)
+      if (!bytes)
+        return { ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) }
+      return { ok: true, status: 200, arrayBuffer: async () => bytes.slice().buffer }
+    }
+  }
+
+  /* A pack's fragments: hash -> bytes.  A JSON line of hash -> [offset, length] (after the line), then the bytes */
+  function readPack(data) {
+    const end = data.indexOf(10)
+    if (end < 0)
+      throw new Error("not a fragment pack")
+    const offsets = JSON.parse(new TextDecoder().decode(data.subarray(0, end)))
+    const fragments = new Map()
+    for (const [hash, [offset, length]] of Object.entries(offsets))
+      fragments.set(hash, data.subarray(end + 1 + offset, end + 1 + offset + length))
+    return fragments
+  }
+
+  /* ---------------------------------------------------------------------
    * Search
    * ------------------------------------------------------------------- */
 
@@ -716,7 +771,7 @@
 
   const api = {
     BOOST, ALL, bucketOf, createLexicon, createPlanner, createSearch, matchPages, rankSections, fragmentSections,
-    renderWords, plainText, spaced, pageWord
+    renderWords, plainText, spaced, pageWord, packedFetch, readPack
   }
   if (typeof module === "object" && module.exports)
     module.exports = api
