@@ -17,6 +17,7 @@ from .build import BuildError, build_site
 from .check import check_site
 from .errors import InputError
 from .ingest import ingest, write_output, write_traditional_report
+from .site.tiplinks import MAP_FOLDER
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUILD, EXIT_CHECK, EXIT_REVIEW = 0, 1, 2, 3, 4, 5
 
@@ -45,6 +46,9 @@ def run_build(root: Path) -> int:
         print(f"zhkb: the site build failed: {error}", file=sys.stderr)
         return EXIT_BUILD
     print("built site/ (Simplified) and site/zh-Hant/ (Traditional)")
+    if (root / "site" / MAP_FOLDER).is_dir():
+        print("tips are shared as links into their articles: a short page for every tip would pass the "
+              "zhkb plugin's file_budget (tip_pages: auto; README, \"At scale\")")
     return EXIT_OK
 
 
