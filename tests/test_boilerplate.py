@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zhkb.boilerplate import DETECTORS, apply_line_rules, remove_boilerplate
+from zhkb.boilerplate import DETECTORS, _drop_button_row, apply_line_rules, remove_boilerplate
 from zhkb.clean import clean_lines, source_lines
 from zhkb.curation import Curation, load_curation, load_default_rules, load_line_rules
 from zhkb.errors import InputError
@@ -281,3 +281,95 @@ def test_spaced_characters_below_kept_text_stay_dropped():
     apply_line_rules(lines, RULES)
     DETECTORS["page.spaced-title"](lines)
     assert lines[1].text == "" and dropped_by(lines[1]) == "page.spaced-characters"
+
+
+# --------------------------------------------------------------------------
+# the seventh held-out set's mechanisms (forums, microblogs, groups, company sites, wrapped PDFs)
+
+
+def test_a_browsers_title_goes_when_the_title_itself_comes_again_below():
+    lines = lines_of("门店来了砍价的老客户怎么办_门店经营吧_某某论坛", "首页 消息 设置 登录", "门店经营吧",
+                     "门店来了砍价的老客户怎么办", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[:4]] == ["", "", "", "门店来了砍价的老客户怎么办"]
+    assert dropped_by(lines[0]) == "page.browser-title"
+    # Without the title again below, the first line stays (its title is cleaned when the article is made).
+    lines = lines_of("门店来了砍价的老客户怎么办_某某论坛", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[0].text == "门店来了砍价的老客户怎么办_某某论坛"
+
+
+def test_a_row_of_buttons_goes_when_most_of_them_are_known():
+    lines = lines_of("标题是这样写的一句话", "只看作者 收藏 回复", BEFORE, "倒序看 点赞 举报", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[1].text == "" and dropped_by(lines[1]) == "page.widgets"
+    assert lines[3].text == ""
+    # A row is buttons when two in three of its words are: one known word among qualities is not enough.
+    assert _drop_button_row(lines_of("真诚 耐心 细心 回复")[0], RULES) is None
+    assert _drop_button_row(lines_of("只看作者 收藏 回复")[0], RULES) is not None
+
+
+def test_a_sites_name_above_its_menu_is_not_the_title():
+    lines = lines_of("某某家电服务中心", "≡ 菜单", "首页 | 产品中心 | 服务网点 | 会员中心",
+                     "接待员必读：上门维修最常见的五个问题", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[:3]] == ["", "", ""]
+    assert lines[3].text == "接待员必读：上门维修最常见的五个问题"
+    # A text's own short title above a chapter line stays: no menu follows it.
+    lines = lines_of("门店接待手册", "第一章", "第一节 开场白的五种说法", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[0].text == "门店接待手册"
+
+
+def test_a_groups_name_above_a_title_with_its_byline_is_not_the_title():
+    lines = lines_of("某站", "登录/注册", "门店店长交流组", "给老客户发调价通知，我是怎么谈成的",
+                     "来自: 小周(做文具批发第五年)", "2023-05-02 21:10:05 浙江", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[:3]] == ["", "", ""]
+    assert lines[3].text == "给老客户发调价通知，我是怎么谈成的"
+
+
+def test_a_name_and_level_badge_above_a_post_go():
+    lines = lines_of("客户嫌贵该怎么接话才好呢", "收藏 回复 只看楼主", "卖灯具的老陈", "9 资深导购", BEFORE, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[1:4]] == ["", "", ""]
+    assert dropped_by(lines[2]) == dropped_by(lines[3]) == "page.framed-line"
+    # A chapter and a numbered section under a page header stay: no boilerplate of a site above them.
+    lines = lines_of(BEFORE, "第二章 客户开发", "1 开场白", AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[1].text == "第二章 客户开发" and lines[2].text == "1 开场白"
+
+
+def test_a_preview_cut_before_its_read_more_link_goes_when_the_whole_paragraph_follows():
+    whole = "很多人一接通电话就先报公司全称，对方马上就知道是推销。问题在于开口的方式。"
+    lines = lines_of("标题", "很多人一接通电话就先报公司全称，对方马上就知道... 展开全文c", whole, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[1].text == "" and dropped_by(lines[1]) == "duplicate.preview"
+    assert lines[2].text == whole
+    # A paragraph that ends with …… and a word, with nothing like it below, stays.
+    alone = "客户说再看看……全文"
+    lines = lines_of("标题", BEFORE, alone, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == alone
+
+
+def test_the_footer_takes_link_rows_and_readers_comments_whatever_their_length():
+    comment = "小林同学:第三条我们组也在用，真的有效，尤其是每天听自己打得最差的那一通录音"
+    links = "网站意见反馈通道 违规内容举报入口 不良信息处理公示栏"
+    text = BEFORE + AFTER  # the text's last paragraph
+    lines = lines_of("标题", text, "转发 32", comment, links, "老周 作者 :回复@小林同学:听失败的那通收获最大")
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[2:]] == ["", "", "", ""]
+    # A second answer there is text: it has sentences.
+    second = "补充一点：别一听到贵就马上问预算，问得太早客户会觉得你在摸他的底，先让他试用再谈。"
+    lines = lines_of("标题", text, "转发 32", second)
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == second
+
+
+def test_the_footer_is_found_under_a_hard_wrapped_pdf_text():
+    lines = lines_of("标题", "遇到客户抱怨，要当成头等大事来办，哪怕问题不", "大，也要在一周内给出结果。",
+                     "全文预览结束", "相关资源　更多", "客户回访记录表.xls", "续约谈判话术汇编.pdf")
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == "大，也要在一周内给出结果。"
+    assert [line.text for line in lines[3:]] == ["", "", "", ""]

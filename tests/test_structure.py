@@ -229,3 +229,39 @@ def test_parenthesised_numbers_under_a_point_are_its_list_but_stripped_numbering
     assert headings(articles[0]) == [("收款前", 1), ("收款后", 1)]
     articles, _ = split("标题\n一、回访\n（）选好时间\n正文一。\n（）问对问题\n正文二。\n二、记录\n正文三。")
     assert headings(articles[0]) == [("回访", 1), ("选好时间", 2), ("问对问题", 2), ("记录", 1)]
+
+
+def test_the_pairs_of_a_page_are_of_one_kind():
+    # A company page's FAQ: some questions ask twice (怎么收？可以吗？), none tells a story: all are points.
+    faq = ("维修接待常见问题\n问：上门费怎么收？能给现金吗？\n答：统一扫码付款。\n"
+           "问：客户要当天上门怎么办？\n答：给他两个时段挑。\n问：修好以后做什么？\n答：两天内回访。")
+    articles, _ = split(faq)
+    assert [a.title for a in articles] == ["维修接待常见问题"]
+    assert [t for t, _ in headings(articles[0])] == ["上门费怎么收？", "客户要当天上门怎么办？", "修好以后做什么？"]
+
+
+def test_step_numbers_in_english_are_points():
+    articles, _ = split("给老客户调价\nStep 1 先打个招呼\n别让通知成为他听到的第一个消息。\nStep 2 把成本摊开\n带一张对比表。")
+    assert headings(articles[0]) == [("先打个招呼", 1), ("把成本摊开", 1)]
+
+
+def test_closing_words_after_the_last_point_are_not_a_point():
+    text = ("比价的顾客怎么接\n第一招：先认同他。\n别急着解释。\n第二招：对清型号。\n一条一条对。\n"
+            "最后说一句，顾客比价不是跟你过不去。")
+    articles, _ = split(text)
+    assert [t for t, _ in headings(articles[0])] == ["先认同他", "对清型号"]
+    # 最后 as the last of a run of 首先 … 其次 … stays a point.
+    articles, _ = split("开场三步\n首先，问候客户。\n先说名字。\n其次，说明来意。\n讲清目的。\n最后，约下次时间。\n定个日子。")
+    assert [t for t, _ in headings(articles[0])] == ["问候客户", "说明来意", "约下次时间"]
+
+
+def test_a_post_that_starts_with_its_title_in_brackets_is_titled_by_it():
+    line = "【电话开场的前十秒说什么】做了八年电销，带过三百多个新人，发现大家最容易栽在开头那十秒，今天一次讲透。"
+    articles, _ = split(f"{line}\n正文。")
+    assert articles[0].title == "电话开场的前十秒说什么"
+    assert articles[0].lead[0].lines == [line]  # nothing lost
+
+
+def test_a_browsers_title_loses_its_site_and_column():
+    articles, _ = split("顾客比价说网上便宜怎么接？_家电导购吧_某某论坛\n正文。")
+    assert articles[0].title == "顾客比价说网上便宜怎么接？"

@@ -66,7 +66,7 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
     for line in lines:
         if not line.text.strip():
             continue
-        matched = _apply_first_rule(line, rules)
+        matched = _apply_first_rule(line, rules) or _drop_button_row(line, rules)
         if matched is not None and not line.text.strip():
             line.starts_section = line.starts_section or matched.starts_section
             line.starts_answer = line.starts_answer or matched.starts_answer
@@ -90,6 +90,33 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
                 block = (rule, taken + 1)
                 continue
             block = None
+
+
+#: a row of a page's buttons: a few short items, no sentence
+_ROW_SPLIT = re.compile(r"[\s|｜·•/]+")
+BUTTON_ROW_ITEMS = (3, 12)
+BUTTON_ITEM_MAX = 6
+#: the rules whose words are buttons
+BUTTON_RULES = ("page.widgets",)
+
+
+def _drop_button_row(line: Line, rules: list[LineRule]) -> LineRule | None:
+    """A row of buttons most of which (two in three) a button rule knows, alone: 只看楼主 收藏 回复.
+
+    Sites name a button or two of their own; the row is recognised by the ones every site has.
+    """
+    text = line.text.strip()
+    items = [item for item in _ROW_SPLIT.split(text) if item]
+    if not BUTTON_ROW_ITEMS[0] <= len(items) <= BUTTON_ROW_ITEMS[1] or _SENTENCE_PUNCTUATION.search(text) \
+            or any(len(item) > BUTTON_ITEM_MAX for item in items):
+        return None
+    for rule in rules:
+        if rule.label in BUTTON_RULES:
+            known = sum(bool(rule.applies_to(item, item)) for item in items)
+            if 3 * known >= 2 * len(items):
+                _drop(line, rule.label, f"{rule.why} (a row of buttons, {known} of {len(items)} known)")
+                return rule
+    return None
 
 
 def _apply_first_rule(line: Line, rules: list[LineRule]) -> LineRule | None:
@@ -146,6 +173,62 @@ def _title_like(text: str) -> bool:
             and not text.startswith(("—", "-", "·")))
 
 
+#: rules whose lines are a site's menus
+_MENU_RULES = ("page.menu", "page.widgets", "page.breadcrumb", "page.site-chrome")
+
+
+def _name_above_menu(lines: list[Line], line: Line) -> bool:
+    """A short line without punctuation right above a menu (恒安电器服务中心 / 首页 | 产品中心 …) names the site,
+    even when it reads like a title: within the next two lines of the source is a menu."""
+    text = line.text.strip()
+    if len(text) > SITE_NAME_MAX or re.search("[，。！？；,.!?;:：]", text):
+        return False
+    at = next(i for i, each in enumerate(lines) if each is line)
+    following = [each for each in lines[at + 1:] if each.original.strip()][:2]
+    return any(_MENU.match(each.text.strip()) if each.text.strip() else removed_by(each).startswith(_MENU_RULES)
+               for each in following)
+
+
+#: the site's name after a page's title in a browser's title: 标题_栏目_站点, 标题 - 知乎, 标题 | 站点
+SITE_SUFFIX = re.compile(r"(?:_[^_\s，。？！,.!?]{2,16}){1,3}$|\s+[-|｜–—]\s+[^\s，。？！,.!?|｜]{2,12}$")
+
+
+def browser_title(lines: list[Line]) -> None:
+    """The first line is a browser's title when the page's own title comes again, alone, a few lines down.
+
+    A saved page starts with what the browser's tab showed: the title, then the column and the
+    site (顾客说太贵怎么办_家电导购吧_百度贴吧).  The title itself follows under the site's header;
+    the first line goes, and the site's header above the title is then recognised as such.
+    """
+    kept = _kept(lines)
+    if not kept:
+        return
+    first = kept[0].text.strip()
+    suffix = SITE_SUFFIX.search(first)
+    if suffix is None or len(key(first[:suffix.start()])) < 4:
+        return
+    stem = key(first[:suffix.start()])
+    if any(key(line.text) == stem for line in kept[1:SITE_HEADER_LINES]):
+        _drop(kept[0], "page.browser-title", "a browser's title (the page's title and its site's name): "
+              "the title itself comes again below")
+
+
+#: rules whose lines sit right under a page's title: its author, date and source
+_BYLINE_RULES = ("qa.author-profile", "qa.date-line", "social.byline", "page.meta-after-title")
+
+
+def _name_above_title(lines: list[Line], line: Line, following: Line) -> bool:
+    """A short name without punctuation (a forum's or group's name) above a longer title that its byline
+    follows: 销售打工人互助组 / 给老客户发涨价通知，我是这么谈下来的 / 来自：阿柚 …"""
+    text = line.text.strip()
+    if len(text) > SITE_NAME_MAX or re.search("[，。！？；,.!?;:：]", text) or not _title_like(following.text) \
+            or len(following.text.strip()) <= len(text):
+        return False
+    at = next(i for i, each in enumerate(lines) if each is following)
+    under = next((each for each in lines[at + 1:] if each.original.strip()), None)
+    return under is not None and not under.text.strip() and removed_by(under).startswith(_BYLINE_RULES)
+
+
 def site_header(lines: list[Line]) -> None:
     """A site's name and menus above a page's title (豆丁网 / 首页 商城 登录 / the title): they go.
 
@@ -157,8 +240,9 @@ def site_header(lines: list[Line]) -> None:
     if any(QUESTION_MARKER.match(line.text) for line in kept):
         return
     above = []
-    for line in kept:
-        if _site_chrome(line.text):
+    for i, line in enumerate(kept):
+        if _site_chrome(line.text) or _name_above_menu(lines, line) or \
+                (i + 1 < len(kept) and _name_above_title(lines, line, kept[i + 1])):
             above.append(line)
             continue
         if _title_like(line.text):
@@ -182,8 +266,7 @@ def footer(lines: list[Line]) -> None:
     sentence end), the first line a rule removed starts the footer, and every short line after it
     goes with it.  A long paragraph there (a second answer) stays.
     """
-    last = max((i for i, line in enumerate(lines) if len(line.text) >= CONTENT_LINE_MIN
-                and re.search("[。！？!?]|\\.(?!\\d)", line.text)), default=None)
+    last = max((i for i, line in enumerate(lines) if _ends_paragraph(lines, i)), default=None)
     if last is None:
         return
     start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
@@ -192,8 +275,37 @@ def footer(lines: list[Line]) -> None:
     for line in lines[start + 1:]:
         if QUESTION_MARKER.match(line.text):
             return
-        if line.text.strip() and len(line.text) < CONTENT_LINE_MIN:
+        text = line.text.strip()
+        if not text:
+            continue
+        if len(text) < CONTENT_LINE_MIN:
             _drop(line, "page.footer", "a short line of the page's footer, under the text's last paragraph")
+        elif _LINK_ROW.match(text):
+            _drop(line, "page.footer", "a row of links in the page's footer, under the text's last paragraph")
+        elif _COMMENT.match(text) and len(text) <= COMMENT_MAX:
+            _drop(line, "page.footer", "a reader's comment (name: words) in the page's footer")
+
+
+#: a row of links: items without a sentence between them (贴吧页面意见反馈 违规贴吧举报反馈通道 …)
+_LINK_ROW = re.compile(r"^[^，。！？；,!?;：:]{1,20}(?:[\s|｜·•]+[^，。！？；,!?;：:\s|｜·•]{1,20}){1,8}$")
+#: a comment under a post: a short name, a colon, the words (老韩聊电销 作者 :回复@电销小林同学:…)
+_COMMENT = re.compile(r"^[^\s:：，。！？,!?]{1,16}(\s*[(（]?(作者|楼主|博主|题主)[)）]?)?\s*[:：]\s*\S")
+COMMENT_MAX = 120
+#: a paragraph hard-wrapped by a PDF: its lines are this long at least, and only its last one ends a sentence
+WRAPPED_LINE_MIN = 15
+
+
+def _ends_paragraph(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` ends a paragraph of the text: a line of some length with a sentence end, or the
+    last line of a hard-wrapped paragraph (the line before it long and without a sentence end)."""
+    text = lines[i].text
+    if not re.search("[。！？!?]|\\.(?!\\d)", text):
+        return False
+    if len(text) >= CONTENT_LINE_MIN:
+        return True
+    before = lines[i - 1].text.rstrip() if i else ""
+    return len(before) >= WRAPPED_LINE_MIN and not re.search("[。！？!?]$", before) and \
+        text.rstrip().endswith(("。", "！", "？", "!", "?"))
 
 
 #: the same words twice on one line (如何设计考核销售队伍 如何设计考核销售队伍)
@@ -371,12 +483,17 @@ def framed_line(lines: list[Line]) -> None:
                 and present[i + len(run)] is not title:
             run.append(present[i + len(run)])
         before, after = present[i - 1], present[i + len(run)] if run else None
-        if run and after is not None and _frames(removed_by(after)) and \
+        badge = len(run) >= 2 and bool(_LEVEL_BADGE.match(run[-1].text.strip()))
+        if run and after is not None and (_frames(removed_by(after)) or badge) and \
                 (_frames(removed_by(before)) or (before is first and len(run) == 1)):
             for line in run:
                 _drop(line, "page.framed-line", "a short line between two lines of a site's boilerplate "
                       "(an answerer's name or headline, a form's value)")
         i += max(1, len(run))
+
+
+#: a forum user's level under the name: 12 导购达人, LV5 (a number and a rank, alone)
+_LEVEL_BADGE = re.compile(r"^\d{1,2}\s*[\u4e00-\u9fff]{2,4}$|^(LV|Lv|lv)\.?\s*\d{1,2}(\s*\S{1,4})?$")
 
 
 def _name_like(line: Line) -> bool:
@@ -418,8 +535,27 @@ def spaced_title(lines: list[Line]) -> None:
         return
 
 
+#: a post's preview, cut off and followed by the link that opens it (……展开全文)
+_PREVIEW_CUT = re.compile(r"(\.{2,}|…+|。。+)\s*(展开全文|展开|全文|查看全文|阅读全文|显示全部)\s*[a-z>]?\s*$")
+PREVIEW_MIN = 10
+
+
+def preview_copy(lines: list[Line]) -> None:
+    """A paragraph cut off by a social site (……展开全文) when the whole paragraph comes again below it."""
+    kept = _kept(lines)
+    for i, line in enumerate(kept):
+        cut = _PREVIEW_CUT.search(line.text)
+        if cut is None:
+            continue
+        start = key(line.text[:cut.start()])
+        if len(start) >= PREVIEW_MIN and any(key(later.text).startswith(start) for later in kept[i + 1:]):
+            _drop(line, "duplicate.preview", "a preview of a paragraph, cut off before its 'read more' link; "
+                  "the whole paragraph follows")
+
+
 #: name → detector, in the order they run.  Names share the namespace of the line rules.
 DETECTORS: dict[str, Callable[[list[Line]], None]] = {
+    "page.browser-title": browser_title,
     "page.site-header": site_header,
     "page.page-number": bare_numbers,
     "duplicate.repeated-line": repeated_title,
@@ -427,6 +563,7 @@ DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "duplicate.outline": outline,
     # before repeated paragraphs, which would keep a header's first copy and leave too few to count
     "page.running-header": running_header,
+    "duplicate.preview": preview_copy,
     "duplicate.repeated-paragraph": repeated_paragraph,
     "page.framed-line": framed_line,
     # after every header is gone: what is left above the text decides whether the line is its title

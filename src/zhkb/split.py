@@ -45,6 +45,8 @@ QUESTION = re.compile(r"^『([零壹贰叁叄肆伍陆柒捌玖拾佰仟万]+)�
 QA_QUESTION = re.compile(r"^(?:问|提问|问题|Q|q)\s*(\d{0,3})\s*[：:．.、]\s*")
 QA_ANSWER = re.compile(r"^(?:答|回答|解答|A|a)\s*\d{0,3}\s*[：:．.、]\s*")
 SEQUENCE_WORDS = ("首先", "其次", "再次", "再来", "再者", "然后", "最后")
+#: 最后 followed by a verb of speaking (最后说一句，最后想说) opens the text's closing words
+CLOSING_REMARK = re.compile(r"^最后(?:再|还)?(?:想|要)?(?:" + "|".join(_STRUCTURE["closing_verbs"]) + ")")
 POINT_NAMES = "|".join(sorted(_STRUCTURE["point_names"], key=len, reverse=True))
 NUMBER = rf"[{CN_NUM}]+|\d{{1,2}}"
 ORDINAL_MEASURES = "次个位天年名步章节届期轮页行招式计讲课条点段篇部种类批张份句回季周月号场局集层代届轮项件本"
@@ -55,6 +57,7 @@ POINT_STYLES: list[tuple[int, str, re.Pattern[str]]] = [
     (1, "cn-paren", re.compile(rf"^[（(]([{CN_NUM}]+)[)）] ?")),
     (1, "cn-bracket", re.compile(rf"^【({NUMBER})】 ?")),
     (1, "step", re.compile(rf"^第({NUMBER})[步招式计讲课点条][：:、，,．.]? ?")),
+    (1, "step", re.compile(r"^(?:Step|STEP|step)\s*(\d{1,2})(?![\d.])[：:、，,．.]?\s*")),
     # 第一 as a point, not 第一次, 第一段, 第一年 … (a measure word after the number)
     (1, "ordinal", re.compile(rf"^第([{CN_NUM}]+)(?![{ORDINAL_MEASURES}])[、，：．]? ?")),
     (1, "named", re.compile(rf"^(?:{POINT_NAMES})({NUMBER})[：:、．.] ?")),
@@ -115,7 +118,9 @@ _TITLE_DECORATION = re.compile(
                                                                    reverse=True))
     + "|" + "|".join(_STRUCTURE["title_decoration_patterns"])
     + rf"|{_STRUCTURE['title_attachment_prefix']}[^)）】\]]{{1,12}})\s*[)）】\]]"
-    + r"|\.(?:pptx?|docx?|pdf|txt|wps|xlsx?)$", re.IGNORECASE)
+    + r"|\.(?:pptx?|docx?|pdf|txt|wps|xlsx?)$"
+    # a browser's title: the page's title, then its column and site (标题_栏目_站点)
+    + r"|(?:_[^_\s，。？！,.!?]{2,16}){1,3}$", re.IGNORECASE)
 
 
 @dataclass
@@ -358,8 +363,8 @@ def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
     """Indexes of the segments that start a question: markers, 问/答 pairs, question lines.
 
     * 问/答 pairs start questions on a page of questions (its first line is one); under a title
-      that is not a question, a pair whose question tells a story of its own (a reader's letter,
-      more than one short question) is a question too, and short ones are the title's points.
+      that is not a question, the page's pairs are of one kind: questions when most of them tell a
+      story of their own (a column of readers' letters), else the title's points (a page's FAQ).
     * A question line starts a question on a Q&A page only where the page's furniture (removed
       around it) shows a new page: inside an answer, question lines are its points.
     """
@@ -367,8 +372,8 @@ def _question_starts(segments: list[Segment], has_markers: bool) -> set[int]:
     pairs = _qa_pairs(segments)
     if pairs and (pairs[0] == 0 or has_markers or _is_question_line(segments[0].text)):
         starts |= set(pairs)
-    else:
-        starts |= {i for i in pairs if _tells_a_story(QA_QUESTION.sub("", segments[i].text))}
+    elif 2 * sum(_tells_a_story(QA_QUESTION.sub("", segments[i].text)) for i in pairs) > len(pairs):
+        starts |= set(pairs)  # most pairs are letters of their own: each is a question
     if has_markers or starts or not segments or not _is_question_line(segments[0].text):
         return starts
     answered = False  # the current question has some answer: a new question line starts a new article
@@ -412,12 +417,19 @@ def clean_title(title: str) -> tuple[str, list[tuple[int, int]]]:
     return (kept.strip(), spans) if kept.strip() else (title, [])
 
 
+#: a post that starts with its title in brackets: 【电话销售的开头十秒，到底该说什么】做了八年电销……
+BRACKET_TITLE = re.compile(r"^【([^】]{4,40})】(?=\S)")
+
+
 def short_title(text: str) -> tuple[str, str]:
     """A title of at most TITLE_MAX characters for a long first line, and how it was made.
 
     Its first sentence (it says what the text is about); else a question in
     it; else it is cut at the last clause boundary that fits, and marked with ……
     """
+    lead = BRACKET_TITLE.match(text)
+    if lead:
+        return lead.group(1).strip(), "taken from the bracketed title it starts with"
     sentences = re.findall(r"[^。！？；!?]+[。！？；!?]?", text)
     first = sentences[0].strip() if sentences else text
     if len(first.rstrip("。；")) <= TITLE_MAX:
@@ -574,8 +586,9 @@ def _points_to_keep(body: list[Segment], title: str = "", markers: bool = True) 
         points.update({k: p for k, p in _question_line_points(body, title).items() if k not in points})
         for i in _qa_pairs(body):
             qa = QA_QUESTION.match(body[i].text)
-            if not _tells_a_story(body[i].text[qa.end():]):
-                points[id(body[i])] = Point(body[i], 1, "qa-pair", qa.group(1), qa.end())
+            points[id(body[i])] = Point(body[i], 1, "qa-pair", qa.group(1), qa.end())
+    for key in [key for key, p in points.items() if p.style == "sequence" and CLOSING_REMARK.match(p.segment.text)]:
+        del points[key]  # 最后说一句，… closes the text; it is not its last point
     for group in WORDY_STYLES:
         keys = [key for key, p in points.items() if p.style in group]
         if len(keys) < 2:
