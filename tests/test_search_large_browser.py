@@ -212,3 +212,16 @@ def test_a_short_link_already_shared_leads_to_its_tip(served, browser, variant):
     page.wait_for_url(f"{base}{ROOTS[variant]}{article}#{tip_id}")
     assert page.locator(f"article #{tip_id}").is_visible()
     context.close()
+
+
+def test_a_large_sites_tags_link_pages_of_their_own(large_site):
+    """Over 200 questions, the tags page lists a few questions a tag and each tag has its own page (zhkb.write)."""
+    for root in ROOTS.values():
+        tags_page = (large_site / root / "tags" / "index.html").read_text(encoding="utf-8")
+        tag_pages = sorted((large_site / root / "tags").glob("*/index.html"))
+        assert len(tag_pages) >= 5 and len(tags_page) < 80_000  # a listing of every question: ~300 KB here
+        page = next((large_site / root / "articles").glob("*/index.html"))
+        chips = re.findall(r'href="\.\./\.\./(tags/[a-z-]+/)#(tag:[a-z-]+)"', page.read_text(encoding="utf-8"))
+        assert chips
+        for path, anchor in chips:
+            assert f'id="{anchor}"' in (large_site / root / path / "index.html").read_text(encoding="utf-8")

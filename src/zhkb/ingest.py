@@ -22,10 +22,10 @@ from .split import split_source
 from .suggest import TagSuggestion, suggest_tags
 from .tag import tag_articles
 from .taiwan_report import traditional_report
-from .write import render_docs
+from .write import TAG_PAGES_DIR, render_docs
 
 SOURCE_SUFFIXES = (".txt", ".md")
-GENERATED_DIRS = ("articles",)
+GENERATED_DIRS = ("articles", TAG_PAGES_DIR)
 
 
 @dataclass
@@ -102,7 +102,7 @@ def ingest(root: Path, encoding: str | None = None) -> Output:
     output.suggestions = suggest_tags(output.articles)
     registry = assign_ids(output.articles, load_registry(sources_dir / "ids.yml"))
     retired = retired_content(registry, output.articles)
-    output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired).items()}
+    output.files = {f"docs/{rel}": text for rel, text in render_docs(output.articles, retired, curation.tags).items()}
     output.files["sources/ids.yml"] = dump_registry(registry)
     output.files["reports/ingest.md"] = render_report(summaries, output.lines, output.notices, output.suggestions,
                                                       curation.switched_off)

@@ -6,10 +6,12 @@ text is escaped so that anything that looks like Markdown or HTML stays text.
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
 
+from .curation import Tag
 from .ids import Retired
 from .model import Article, Block, Tip
 from .yamlio import YAML_DUMPER
@@ -189,9 +191,40 @@ def render_home(articles: list[Article]) -> str:
     return _front_matter(meta) + "\n" + "\n".join(lines) + "\n"
 
 
-def render_tags_page() -> str:
+#: On a large corpus's tags page, each tag lists this many questions and links a page of its own with all of
+#: them: one listing of every question under every tag weighs 1.4 MB of HTML at 10,000 questions.
+TAG_PREVIEW = 10
+#: Where a tag's own page lives (``docs/tags/<slug>.md``); the tags page keeps its anchor ``#tag:<slug>``.
+TAG_PAGES_DIR = "tags"
+
+
+def render_tags_page(articles: list[Article] | None = None, tags: list[Tag] | None = None) -> str:
+    """The tags page: Material's listing of every tag with its questions; for a corpus over
+    ``HOME_LIST_MOST`` questions, each tag with its first ``TAG_PREVIEW`` questions and a link to its own page."""
     meta = {"title": "标签", "description": "按标签浏览全部问题。", "search": NOT_SEARCHED}
-    return _front_matter(meta) + "\n# 标签\n\n<!-- material/tags -->\n"
+    articles, tags = articles or [], tags or []
+    if len(articles) <= HOME_LIST_MOST:
+        return _front_matter(meta) + "\n# 标签\n\n<!-- material/tags -->\n"
+    lines = ["# 标签", "", f"每个标签下列出前 {TAG_PREVIEW} 个问题，点“全部问题”看这个标签的其余问题。", ""]
+    for tag, tagged in tagged_articles(articles, tags):
+        lines += [f"## {escape_markdown(tag.name)} {{#tag:{tag.slug}}}", ""]
+        lines += [f"- [{escape_markdown(a.title or UNTITLED)}](articles/{a.slug}.md)" for a in tagged[:TAG_PREVIEW]]
+        lines += [f"- [全部 {len(tagged)} 个问题]({TAG_PAGES_DIR}/{tag.slug}.md)", ""]
+    return _front_matter(meta) + "\n" + "\n".join(lines)
+
+
+def tagged_articles(articles: list[Article], tags: list[Tag]) -> list[tuple[Tag, list[Article]]]:
+    """Each tag of the taxonomy that some article has, in taxonomy order, with its articles in source order."""
+    found = [(tag, [a for a in articles if tag.name in a.tags]) for tag in tags]
+    return [(tag, tagged) for tag, tagged in found if tagged]
+
+
+def render_tag_page(tag: Tag, count: int) -> str:
+    """A tag's own page (large corpora): Material's listing of that tag alone, where its tags link."""
+    meta = {"title": f"标签：{tag.name}", "description": f"标签“{tag.name}”下的全部 {count} 个问题。",
+            "search": NOT_SEARCHED}
+    listing = json.dumps({"include": [tag.name]}, ensure_ascii=False)
+    return _front_matter(meta) + f"\n# 标签：{escape_markdown(tag.name)}\n\n<!-- material/tags {listing} -->\n"
 
 
 def render_nav(articles: list[Article]) -> str:
@@ -211,11 +244,15 @@ def render_removed(retired: list[Retired]) -> str:
             + yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1000))
 
 
-def render_docs(articles: list[Article], retired: list[Retired] | None = None) -> dict[str, str]:
+def render_docs(articles: list[Article], retired: list[Retired] | None = None,
+                tags: list[Tag] | None = None) -> dict[str, str]:
     """Every generated file under ``docs/``, by relative path."""
     files = {f"articles/{a.slug}.md": render_article(a) for a in articles}
     files["index.md"] = render_home(articles)
-    files["tags.md"] = render_tags_page()
+    files["tags.md"] = render_tags_page(articles, tags)
+    if len(articles) > HOME_LIST_MOST:
+        for tag, tagged in tagged_articles(articles, tags or []):
+            files[f"{TAG_PAGES_DIR}/{tag.slug}.md"] = render_tag_page(tag, len(tagged))
     files[".nav.yml"] = render_nav(articles)
     files[".removed.yml"] = render_removed(retired or [])
     return files
