@@ -373,3 +373,40 @@ def test_the_footer_is_found_under_a_hard_wrapped_pdf_text():
     remove_boilerplate(lines, RULES)
     assert lines[2].text == "大，也要在一周内给出结果。"
     assert [line.text for line in lines[3:]] == ["", "", "", ""]
+
+
+# --------------------------------------------------------------------------
+# the eighth held-out set's mechanisms (blogs with sidebars, newsletters, comments between answers, scans)
+
+
+def test_a_blogs_sidebar_between_the_browsers_title_and_the_post_goes():
+    sidebar = ["个人资料", "某某的博客", "博客等级：", "相关博文", "采购说别家便宜，该怎么接？", "谁看过这篇博文", "11月27日"]
+    lines = lines_of("跟采购谈年度合同的五条要诀_某某的博客_某博客网", *sidebar,
+                     "[转载]跟采购谈年度合同的五条要诀 (2019-11-26 09:14:52)", BEFORE + AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[:len(sidebar) + 1]] == [""] * (len(sidebar) + 1)
+    assert lines[len(sidebar) + 1].text.startswith("[转载]跟采购谈年度合同")
+    # A paragraph before the title comes again: the text had begun, nothing between goes.
+    lines = lines_of("跟采购谈年度合同的五条要诀_某博客网", BEFORE + AFTER, "个人资料", "跟采购谈年度合同的五条要诀")
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == "个人资料"
+
+
+def test_readers_comments_under_a_comments_control_go_but_a_second_answer_stays():
+    second = "补充一句：顾客说再看看的时候，千万别马上降价挽留。"
+    lines = lines_of("标题", BEFORE, "评论(3) 有用(126) 没用(4) 举报", "收起评论", "网友a8k2：第三条说得对，我们店也是这样",
+                     "海边的鱼：学到了", "其他回答", second, "回答者：小吴 | 2023-07-12 20:33")
+    remove_boilerplate(lines, RULES)
+    assert lines[4].text == lines[5].text == ""
+    assert dropped_by(lines[4]) == "page.comments"
+    assert lines[7].text == second
+    # Two sentences after the colon are an answer, not a remark.
+    lines = lines_of("标题", BEFORE, "收起评论", "老林：先让客户说完。再说我们能做什么。")
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == "老林：先让客户说完。再说我们能做什么。"
+
+
+def test_a_hyphen_a_line_break_put_inside_a_word_goes():
+    lines = run("page.line-break-hyphen", "每月月底前把对账-", "单寄给客户，", "B2B-", "销售")
+    assert lines[0].text == "每月月底前把对账" and dropped_by(lines[0]) == ""
+    assert lines[2].text == "B2B-"  # after a Latin letter: not a Chinese word cut in two

@@ -18,6 +18,7 @@ ingest report lists it and the accounting stays exact.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .edits import apply_fix, replay_backwards
 from .model import Line
+from .words import CJK, structure_vocabulary
 
 if TYPE_CHECKING:  # curation reads the detectors' names from here
     from .curation import LineRule
@@ -168,7 +170,7 @@ def _site_chrome(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     text = text.strip()
-    return (len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
+    return (len(re.findall(f"[{CJK}]", text)) >= 6 and len(text) <= TITLE_LINE_MAX
             and not re.search(r"。|\.(?![\dA-Za-z])", text) and not text.endswith(("！", "!"))
             and not text.startswith(("—", "-", "·")))
 
@@ -189,28 +191,45 @@ def _name_above_menu(lines: list[Line], line: Line) -> bool:
                for each in following)
 
 
-#: the site's name after a page's title in a browser's title: 标题_栏目_站点, 标题 - 知乎, 标题 | 站点
-SITE_SUFFIX = re.compile(r"(?:_[^_\s，。？！,.!?]{2,16}){1,3}$|\s+[-|｜–—]\s+[^\s，。？！,.!?|｜]{2,12}$")
+#: where a browser's title may put the site's name after the page's title: 标题_栏目_站点, 标题 - 知乎, 标题-CSDN博客
+_TITLE_SEPARATOR = re.compile(r"\s*(?:_|[-|｜–—])\s*")
+#: how far down the page's own title may come again (under a blog's sidebar, say)
+BROWSER_TITLE_REACH = 60
+#: the page's own title as a blog prints it: a tag before it, a date after it ([转载]标题 (2019-11-26 09:14:52))
+_TITLE_TAG = re.compile(r"^\s*[\[【(（][^\]】)）]{1,4}[\]】)）]\s*")
+_TITLE_DATE = re.compile(r"\s*[(（]?\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}[^)）]{0,12}[)）]?\s*$")
 
 
 def browser_title(lines: list[Line]) -> None:
-    """The first line is a browser's title when the page's own title comes again, alone, a few lines down.
+    """The first line is a browser's title when the page's own title comes again below it, alone.
 
     A saved page starts with what the browser's tab showed: the title, then the column and the
-    site (顾客说太贵怎么办_家电导购吧_百度贴吧).  The title itself follows under the site's header;
-    the first line goes, and the site's header above the title is then recognised as such.
+    site (顾客说太贵怎么办_家电导购吧_百度贴吧).  The first line goes; so do the lines between it and
+    the title itself when none of them is a paragraph (a blog's sidebar above its post), and the
+    site's header above the title is then recognised as such.
     """
     kept = _kept(lines)
     if not kept:
         return
     first = kept[0].text.strip()
-    suffix = SITE_SUFFIX.search(first)
-    if suffix is None or len(key(first[:suffix.start()])) < 4:
+    stems = {key(first[:m.start()]) for m in _TITLE_SEPARATOR.finditer(first) if m.start() > 0}
+    stems = {stem for stem in stems if len(stem) >= 4}
+    if not stems:
         return
-    stem = key(first[:suffix.start()])
-    if any(key(line.text) == stem for line in kept[1:SITE_HEADER_LINES]):
-        _drop(kept[0], "page.browser-title", "a browser's title (the page's title and its site's name): "
-              "the title itself comes again below")
+    for j, line in enumerate(kept[1:BROWSER_TITLE_REACH], 1):
+        if _is_paragraph(line.text):
+            return
+        if key(_TITLE_DATE.sub("", _TITLE_TAG.sub("", line.text))) in stems:
+            _drop(kept[0], "page.browser-title", "a browser's title (the page's title and its site's name): "
+                  "the title itself comes again below")
+            for between in kept[1:j]:
+                _drop(between, "page.site-header", "the site's header or sidebar between a browser's title "
+                      "and the page's own title")
+            return
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) >= CONTENT_LINE_MIN and bool(re.search("[。！？!?]", text))
 
 
 #: rules whose lines sit right under a page's title: its author, date and source
@@ -282,7 +301,7 @@ def footer(lines: list[Line]) -> None:
             _drop(line, "page.footer", "a short line of the page's footer, under the text's last paragraph")
         elif _LINK_ROW.match(text):
             _drop(line, "page.footer", "a row of links in the page's footer, under the text's last paragraph")
-        elif _COMMENT.match(text) and len(text) <= COMMENT_MAX:
+        elif _is_comment(text):
             _drop(line, "page.footer", "a reader's comment (name: words) in the page's footer")
 
 
@@ -291,8 +310,53 @@ _LINK_ROW = re.compile(r"^[^，。！？；,!?;：:]{1,20}(?:[\s|｜·•]+[^，
 #: a comment under a post: a short name, a colon, the words (老韩聊电销 作者 :回复@电销小林同学:…)
 _COMMENT = re.compile(r"^[^\s:：，。！？,!?]{1,16}(\s*[(（]?(作者|楼主|博主|题主)[)）]?)?\s*[:：]\s*\S")
 COMMENT_MAX = 120
+
+
+#: words that open a paragraph with a colon (补充一句：…) rather than name who wrote it
+_REMARK_LABELS = tuple(structure_vocabulary()["remark_labels"])
+
+
+def _is_comment(text: str) -> bool:
+    """A reader's remark under a post: a name, a colon and one sentence at most.  A second answer that opens
+    with a label (补充一句：…) or says more than one sentence is not one."""
+    match = _COMMENT.match(text)
+    return bool(match) and len(text) <= COMMENT_MAX and not text.startswith(_REMARK_LABELS) \
+        and len(re.findall("[。！？!?]", text[match.end():].rstrip())) <= 1
 #: a paragraph hard-wrapped by a PDF: its lines are this long at least, and only its last one ends a sentence
 WRAPPED_LINE_MIN = 15
+
+
+#: what a comments control says (收起评论, 评论(3), 全部回应)
+_COMMENTS_WORDS = ("评论", "評論", "回应", "回應", "留言")
+
+
+def comments(lines: list[Line]) -> None:
+    """Readers' comments (name: words) right under a page's comments control (收起评论, 评论 (3) 有用 (126)),
+    wherever it is: between an answer and the next one too, where no footer has started."""
+    for i, line in enumerate(lines):
+        if not removed_by(line).startswith(("page.widgets", "page.comments")) or \
+                not any(word in line.original for word in _COMMENTS_WORDS):
+            continue
+        for later in lines[i + 1:]:
+            text = later.text.strip()
+            if not later.original.strip() or (not text and later.edits):
+                continue  # a blank line, or one a rule removed already (a reply's date)
+            if not _is_comment(text) or QUESTION_MARKER.match(text):
+                break
+            _drop(later, "page.comments", "a reader's comment (name: words) under the page's comments control")
+
+
+#: a word cut by a line break and a hyphen (对账-/单): Chinese never hyphenates, a scan or PDF did
+_BREAK_HYPHEN = re.compile(rf"(?<=[{CJK}])[-－‐]$")
+
+
+def line_break_hyphen(lines: list[Line]) -> None:
+    """A hyphen at the end of a line between two Chinese characters was put there by a line break: it goes."""
+    kept = _kept(lines)
+    for line, following in itertools.pairwise(kept):
+        if _BREAK_HYPHEN.search(line.text.rstrip()) and re.match(f"[{CJK}]", following.text.lstrip()):
+            apply_fix(line, "page.line-break-hyphen", lambda text: re.sub(r"[-－‐]\s*$", "", text),
+                      "a hyphen that a line break put inside a word (Chinese never hyphenates)")
 
 
 def _ends_paragraph(lines: list[Line], i: int) -> bool:
@@ -493,7 +557,7 @@ def framed_line(lines: list[Line]) -> None:
 
 
 #: a forum user's level under the name: 12 导购达人, LV5 (a number and a rank, alone)
-_LEVEL_BADGE = re.compile(r"^\d{1,2}\s*[\u4e00-\u9fff]{2,4}$|^(LV|Lv|lv)\.?\s*\d{1,2}(\s*\S{1,4})?$")
+_LEVEL_BADGE = re.compile(rf"^\d{{1,2}}\s*[{CJK}]{{2,4}}$|^(LV|Lv|lv)\.?\s*\d{1,2}(\s*\S{1,4})?$")
 
 
 def _name_like(line: Line) -> bool:
@@ -507,7 +571,7 @@ def _frames(rule: str) -> bool:
 
 SPACED_RULE = "page.spaced-characters"
 #: a title spaced out on a cover or title slide (营 业 厅 投 诉 处 理): Han characters only, a title's length
-_SPACED_TITLE = re.compile(r"^[\u3400-\u9fff](\s+[\u3400-\u9fff]){3,29}$")
+_SPACED_TITLE = re.compile(rf"^[{CJK}](\s+[{CJK}]){{3,29}}$")
 
 
 def spaced_title(lines: list[Line]) -> None:
@@ -568,6 +632,8 @@ DETECTORS: dict[str, Callable[[list[Line]], None]] = {
     "page.framed-line": framed_line,
     # after every header is gone: what is left above the text decides whether the line is its title
     "page.spaced-title": spaced_title,
+    "page.comments": comments,
+    "page.line-break-hyphen": line_break_hyphen,
     "page.footer": footer,
 }
 

@@ -26,14 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from .clean import CJK
 from .model import Article, Block, Edit, Line, Notice, Tip
+from .words import structure_vocabulary
 
-_STRUCTURE = yaml.safe_load((Path(__file__).parent / "defaults" / "structure.yml").read_text(encoding="utf-8"))
+_STRUCTURE = structure_vocabulary()
 
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

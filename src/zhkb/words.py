@@ -6,10 +6,18 @@ Loaded once, on first use only (it takes a second): most sources never need it.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
+
+import yaml
 
 #: the Han characters Chinese words are written in (CJK ideographs, extension A, compatibility ideographs),
 #: as a regular-expression character range
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def structure_vocabulary() -> dict:
+    """The vocabulary of a text's structure (``defaults/structure.yml``): point names, labels, decorations."""
+    return yaml.safe_load((Path(__file__).parent / "defaults" / "structure.yml").read_text(encoding="utf-8"))
 
 
 @functools.cache
