@@ -2,11 +2,15 @@
 
 from pathlib import Path
 
+import pytest
+
 from zhkb import damage
 from zhkb.clean import clean_lines, source_lines
 from zhkb.curation import load_curation
+from zhkb.damage import repair_misread_characters
+from zhkb.edits import apply_fix
 from zhkb.ingest import ingest
-from zhkb.model import Source
+from zhkb.model import Line, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,3 +77,30 @@ def test_unrepaired_damage_reaches_the_review_queue_with_file_line_and_column(pr
 def test_a_lone_question_mark_stands_for_one_lost_character_whose_bracket_went_too():
     # 保单: the opening bracket of (dān) was lost with the character
     assert damage.repair_lost_characters("我可以把您现有的保?dān)整理成一张表") == "我可以把您现有的保单整理成一张表"
+
+
+# --- characters a scan misread -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("到期己经五天还没付", "到期已经五天还没付"),  # 己经 is no word; 已经 is
+    ("请客户负责入签字", "请客户负责人签字"),
+    ("付款曰前三天提醒", "付款日前三天提醒"),
+    ("自已的客户自己跟", "自己的客户自己跟"),  # 自已 is in the dictionary, as a rare misspelling of 自己
+])
+def test_a_misread_character_is_read_as_the_one_that_makes_a_word(text, fixed):
+    assert repair_misread_characters(text) == fixed
+
+
+@pytest.mark.parametrize("text", ["知己知彼", "从细节入手", "人手不够", "周末加班", "子曰学而时习之", "收入不错",
+                                  "期末考试", "不得已", "深入了解", "而已"])
+def test_characters_that_make_words_of_their_own_stay(text):
+    assert repair_misread_characters(text) == text
+
+
+def test_a_misread_character_is_repaired_in_the_cleaning_report():
+    line = Line("s.txt", 1, "到期己经五天。", "到期己经五天。")
+    apply_fix(line, repair_misread_characters.__name__, repair_misread_characters)
+    assert line.text == "到期已经五天。"
+    assert [(edit.rule, edit.before, edit.after) for edit in line.edits] == [
+        ("repair_misread_characters", "己", "已")]

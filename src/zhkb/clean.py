@@ -22,7 +22,7 @@ from pathlib import Path
 from .boilerplate import remove_boilerplate
 from .convert import convert
 from .curation import Curation, Erratum
-from .damage import remove_pinyin_residue, repair_lost_characters
+from .damage import remove_pinyin_residue, repair_lost_characters, repair_misread_characters
 from .edits import apply_fix, diff_edits, replay_backwards
 from .model import Line, Source
 from .words import CJK, splits_a_word
@@ -236,6 +236,7 @@ def clean_lines(lines: list[Line], curation: Curation, errata_used: dict[int, in
     for line in lines:
         for fix in PUNCTUATE:
             apply_fix(line, fix.__name__, fix)
+        apply_fix(line, repair_misread_characters.__name__, repair_misread_characters)
         apply_errata(line, curation.errata, used)
         for fix in SPACE:
             apply_fix(line, fix.__name__, fix)

@@ -22,6 +22,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from .convert import convert
 from .words import CJK
@@ -197,6 +200,44 @@ def remove_pinyin_residue(text: str) -> str:
     """A reading in brackets after its character, left by a converter: 企业(yè) → 企业."""
     return BRACKETED_LATIN.sub(
         lambda m: m.group(1) if is_reading_of(m.group(2), m.group(1)) else m.group(0), text)
+
+
+#: misread characters (``defaults/misread.yml``): character → the one it was probably
+MISREAD = {str(k): str(v) for k, v in yaml.safe_load(
+    (Path(__file__).parent / "defaults" / "misread.yml").read_text(encoding="utf-8"))["confusions"].items()}
+#: the least dictionary frequency of the word the other character makes: common words only
+MISREAD_WORD_MIN = 100
+#: the longest word looked for around a character
+MISREAD_WORD_MAX = 4
+#: a word the misreading makes is a known misspelling when the other character's word is this much more common
+#: (自已 263 against 自己 90,933 in jieba's dictionary; 入手 against 人手 is not)
+MISREAD_RATIO = 100
+
+
+def _best_word(text: str, at: int) -> int:
+    """The dictionary frequency of the most frequent word of 2–4 characters in ``text`` covering ``at``."""
+    freq = _jieba().FREQ
+    return max((freq.get(text[start:end], 0)
+                for start in range(max(0, at - MISREAD_WORD_MAX + 1), at + 1)
+                for end in range(max(at + 1, start + 2), min(len(text), start + MISREAD_WORD_MAX) + 1)),
+               default=0)
+
+
+def repair_misread_characters(text: str) -> str:
+    """A character misread by a scan's text recognition, or mistyped (己经 → 已经, 自已 → 自己): only the other one
+    makes a common word there."""
+    if not any(char in MISREAD for char in text):
+        return text
+    chars = list(text)
+    for at, char in enumerate(text):
+        other = MISREAD.get(char)
+        if other is None:
+            continue
+        found = _best_word(text, at)
+        instead = _best_word(text[:at] + other + text[at + 1:], at)
+        if instead >= MISREAD_WORD_MIN and instead >= MISREAD_RATIO * found:
+            chars[at] = other
+    return "".join(chars)
 
 
 def remaining_damage(text: str) -> list[Damage]:
