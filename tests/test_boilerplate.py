@@ -410,3 +410,21 @@ def test_a_hyphen_a_line_break_put_inside_a_word_goes():
     lines = run("page.line-break-hyphen", "每月月底前把对账-", "单寄给客户，", "B2B-", "销售")
     assert lines[0].text == "每月月底前把对账" and dropped_by(lines[0]) == ""
     assert lines[2].text == "B2B-"  # after a Latin letter: not a Chinese word cut in two
+
+
+def test_a_row_of_buttons_with_their_counts_goes():
+    row = "阅读(1,208) ┊ 评论 (6) ┊ 收藏(0) ┊转载原文 ┊ 喜欢▼ ┊打印┊举报"
+    lines = lines_of("标题", BEFORE, row, AFTER)
+    remove_boilerplate(lines, RULES)
+    assert lines[2].text == "" and dropped_by(lines[2]) == "page.widgets"
+    # A sentence with a count in it is not a row.
+    sentence = "阅读(1,208) 次的文章，评论区的问题要当天回"
+    assert _drop_button_row(lines_of(sentence)[0], RULES) is None
+
+
+def test_a_table_of_contents_takes_its_bulleted_entries_with_commas():
+    lines = lines_of("标题", "本期导读", "· 会员悄悄流失前的四个信号", "· 读者问答：顾客当众指责店员，店长怎么接？",
+                     "· 五月线下公开课报名开启", BEFORE + AFTER)
+    remove_boilerplate(lines, RULES)
+    assert [line.text for line in lines[1:5]] == ["", "", "", ""]
+    assert lines[5].text == BEFORE + AFTER

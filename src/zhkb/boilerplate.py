@@ -95,11 +95,13 @@ def apply_line_rules(lines: list[Line], rules: list[LineRule]) -> None:
 
 
 #: a row of a page's buttons: a few short items, no sentence
-_ROW_SPLIT = re.compile(r"[\s|｜·•/]+")
+_ROW_SPLIT = re.compile(r"[\s|｜·•/┊¦]+")
 BUTTON_ROW_ITEMS = (3, 12)
 BUTTON_ITEM_MAX = 6
-#: the rules whose words are buttons
-BUTTON_RULES = ("page.widgets",)
+#: the rules whose words are buttons, or the counts beside them
+BUTTON_RULES = ("page.widgets", "page.counter")
+#: a count a button shows apart from it: (6)
+_BARE_COUNT = re.compile(r"[(（]?\d[\d,.]*[)）]?")
 
 
 def _drop_button_row(line: Line, rules: list[LineRule]) -> LineRule | None:
@@ -109,16 +111,20 @@ def _drop_button_row(line: Line, rules: list[LineRule]) -> LineRule | None:
     """
     text = line.text.strip()
     items = [item for item in _ROW_SPLIT.split(text) if item]
-    if not BUTTON_ROW_ITEMS[0] <= len(items) <= BUTTON_ROW_ITEMS[1] or _SENTENCE_PUNCTUATION.search(text) \
-            or any(len(item) > BUTTON_ITEM_MAX for item in items):
+    # counts may group their digits (阅读(1,208)): those commas are no sentence
+    if not BUTTON_ROW_ITEMS[0] <= len(items) <= BUTTON_ROW_ITEMS[1] \
+            or _SENTENCE_PUNCTUATION.search(re.sub(r"(?<=\d),(?=\d)", "", text)):
         return None
-    for rule in rules:
-        if rule.label in BUTTON_RULES:
-            known = sum(bool(rule.applies_to(item, item)) for item in items)
-            if 3 * known >= 2 * len(items):
-                _drop(line, rule.label, f"{rule.why} (a row of buttons, {known} of {len(items)} known)")
-                return rule
-    return None
+    buttons = [rule for rule in rules if rule.label in BUTTON_RULES]
+    known = [bool(_BARE_COUNT.fullmatch(item)) or any(rule.applies_to(item, item) for rule in buttons)
+             for item in items]
+    # the words a row shares with no other site are short
+    if not buttons or 3 * sum(known) < 2 * len(items) or \
+            any(len(item) > BUTTON_ITEM_MAX for item, is_known in zip(items, known, strict=True) if not is_known):
+        return None
+    rule = next((rule for rule in buttons if rule.label == BUTTON_RULES[0]), buttons[0])
+    _drop(line, rule.label, f"{rule.why} (a row of buttons, {sum(known)} of {len(items)} known)")
+    return rule
 
 
 def _apply_first_rule(line: Line, rules: list[LineRule]) -> LineRule | None:
