@@ -428,3 +428,14 @@ def test_a_table_of_contents_takes_its_bulleted_entries_with_commas():
     remove_boilerplate(lines, RULES)
     assert [line.text for line in lines[1:5]] == ["", "", "", ""]
     assert lines[5].text == BEFORE + AFTER
+
+
+def test_a_page_caption_between_the_pages_of_a_scan_does_not_start_the_footer():
+    lines = lines_of("标题", "对方答应付款以后，一定要问清楚具体是哪一天、", "付多少，挂了电话再发条消息确认。切忌当着客户员工的",
+                     "第4页 / 共24页", "面催款，让对方下不来台。", "逾期以后要分级处理，每一次升级都要",
+                     "提前告知客户，让他明白公司是按规矩办事，同时", "全文预览结束", "某某文库 客服中心")
+    remove_boilerplate(lines, RULES)
+    assert lines[3].text == "" and dropped_by(lines[3]) == "docshare.page-caption"
+    assert lines[4].text == "面催款，让对方下不来台。"
+    assert lines[6].text == "提前告知客户，让他明白公司是按规矩办事，同时"  # cut off by the paywall
+    assert [line.text for line in lines[7:]] == ["", ""]

@@ -283,6 +283,10 @@ _FOOTER_CLASSES = ("docshare.", "qa.", "social.", "page.widgets", "page.counter"
                    "page.site-chrome", "page.advert", "page.framed-line")
 
 
+#: removals that sit between the pages of a document, not under its text
+_BETWEEN_PAGES = ("docshare.page-caption",)
+
+
 def footer(lines: list[Line]) -> None:
     """The page's footer under the text: after the last paragraph, once boilerplate starts, short lines go too.
 
@@ -294,7 +298,8 @@ def footer(lines: list[Line]) -> None:
     last = max((i for i, line in enumerate(lines) if _ends_paragraph(lines, i)), default=None)
     if last is None:
         return
-    start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)), None)
+    start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)
+                  and not removed_by(lines[i]).startswith(_BETWEEN_PAGES)), None)
     if start is None:
         return
     for line in lines[start + 1:]:
@@ -373,7 +378,8 @@ def _ends_paragraph(lines: list[Line], i: int) -> bool:
         return False
     if len(text) >= CONTENT_LINE_MIN:
         return True
-    before = lines[i - 1].text.rstrip() if i else ""
+    # the line before, across a page break (its header and number removed)
+    before = next((line.text.rstrip() for line in reversed(lines[:i]) if line.text.strip()), "")
     return len(before) >= WRAPPED_LINE_MIN and not re.search("[。！？!?]$", before) and \
         text.rstrip().endswith(("。", "！", "？", "!", "?"))
 
