@@ -185,11 +185,16 @@ def _title_like(text: str) -> bool:
 _MENU_RULES = ("page.menu", "page.widgets", "page.breadcrumb", "page.site-chrome")
 
 
+def _short_name(text: str) -> bool:
+    """Short enough for a site's or group's name, and no punctuation in it."""
+    text = text.strip()
+    return len(text) <= SITE_NAME_MAX and not re.search("[，。！？；,.!?;:：]", text)
+
+
 def _name_above_menu(lines: list[Line], line: Line) -> bool:
     """A short line without punctuation right above a menu (恒安电器服务中心 / 首页 | 产品中心 …) names the site,
     even when it reads like a title: within the next two lines of the source is a menu."""
-    text = line.text.strip()
-    if len(text) > SITE_NAME_MAX or re.search("[，。！？；,.!?;:：]", text):
+    if not _short_name(line.text):
         return False
     at = next(i for i, each in enumerate(lines) if each is line)
     following = [each for each in lines[at + 1:] if each.original.strip()][:2]
@@ -235,6 +240,7 @@ def browser_title(lines: list[Line]) -> None:
 
 
 def _is_paragraph(text: str) -> bool:
+    """A line of the text: of some length, with a Chinese sentence end (a web address has full stops too)."""
     return len(text) >= CONTENT_LINE_MIN and bool(re.search("[。！？!?]", text))
 
 
@@ -245,9 +251,8 @@ _BYLINE_RULES = ("qa.author-profile", "qa.date-line", "social.byline", "page.met
 def _name_above_title(lines: list[Line], line: Line, following: Line) -> bool:
     """A short name without punctuation (a forum's or group's name) above a longer title that its byline
     follows: 销售打工人互助组 / 给老客户发涨价通知，我是这么谈下来的 / 来自：阿柚 …"""
-    text = line.text.strip()
-    if len(text) > SITE_NAME_MAX or re.search("[，。！？；,.!?;:：]", text) or not _title_like(following.text) \
-            or len(following.text.strip()) <= len(text):
+    if not _short_name(line.text) or not _title_like(following.text) \
+            or len(following.text.strip()) <= len(line.text.strip()):
         return False
     at = next(i for i, each in enumerate(lines) if each is following)
     under = next((each for each in lines[at + 1:] if each.original.strip()), None)
@@ -295,7 +300,7 @@ def footer(lines: list[Line]) -> None:
     sentence end), the first line a rule removed starts the footer, and every short line after it
     goes with it.  A long paragraph there (a second answer) stays.
     """
-    last = max((i for i, line in enumerate(lines) if _ends_paragraph(lines, i)), default=None)
+    last = _last_paragraph_end(lines)
     if last is None:
         return
     start = next((i for i in range(last + 1, len(lines)) if removed_by(lines[i]).startswith(_FOOTER_CLASSES)
@@ -333,8 +338,12 @@ def _is_comment(text: str) -> bool:
     match = _COMMENT.match(text)
     return bool(match) and len(text) <= COMMENT_MAX and not text.startswith(_REMARK_LABELS) \
         and len(re.findall("[。！？!?]", text[match.end():].rstrip())) <= 1
-#: a paragraph hard-wrapped by a PDF: its lines are this long at least, and only its last one ends a sentence
+
+
+#: a line this long that stops without a sentence end may be a hard-wrapped line of a PDF (zhkb.split joins them)
 WRAPPED_LINE_MIN = 15
+#: a sentence end, in Chinese or ASCII punctuation (a full stop, not a decimal point)
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?!\d)")
 
 
 #: what a comments control says (收起评论, 评论(3), 全部回应)
@@ -370,18 +379,21 @@ def line_break_hyphen(lines: list[Line]) -> None:
                       "a hyphen that a line break put inside a word (Chinese never hyphenates)")
 
 
-def _ends_paragraph(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` ends a paragraph of the text: a line of some length with a sentence end, or the
-    last line of a hard-wrapped paragraph (the line before it long and without a sentence end)."""
-    text = lines[i].text
-    if not re.search("[。！？!?]|\\.(?!\\d)", text):
-        return False
-    if len(text) >= CONTENT_LINE_MIN:
-        return True
-    # the line before, across a page break (its header and number removed)
-    before = next((line.text.rstrip() for line in reversed(lines[:i]) if line.text.strip()), "")
-    return len(before) >= WRAPPED_LINE_MIN and not re.search("[。！？!?]$", before) and \
-        text.rstrip().endswith(("。", "！", "？", "!", "?"))
+def _last_paragraph_end(lines: list[Line]) -> int | None:
+    """The index of the line that ends the text's last paragraph: a line of some length with a sentence end, or
+    the last line of a hard-wrapped paragraph (the line kept before it, across a page break, long and without a
+    sentence end).  None without one."""
+    last, before = None, ""
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.strip():
+            continue  # blank, or removed (a page's header and number between two lines of a paragraph)
+        if (len(text) >= CONTENT_LINE_MIN and _SENTENCE_END.search(text)) or (
+                len(before) >= WRAPPED_LINE_MIN and not re.search("[。！？!?]$", before)
+                and text.rstrip().endswith(("。", "！", "？", "!", "?"))):
+            last = i
+        before = text.rstrip()
+    return last
 
 
 #: the same words twice on one line (如何设计考核销售队伍 如何设计考核销售队伍)

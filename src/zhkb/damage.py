@@ -22,12 +22,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from .convert import convert
-from .words import CJK
+from .words import CJK, load_defaults
 from .words import tokenizer as _jieba
 
 #: letters that occur in pinyin, with tone marks
@@ -203,8 +200,7 @@ def remove_pinyin_residue(text: str) -> str:
 
 
 #: misread characters (``defaults/misread.yml``): character → the one it was probably
-MISREAD = {str(k): str(v) for k, v in yaml.safe_load(
-    (Path(__file__).parent / "defaults" / "misread.yml").read_text(encoding="utf-8"))["confusions"].items()}
+MISREAD = {str(k): str(v) for k, v in load_defaults("misread.yml")["confusions"].items()}
 #: the least dictionary frequency of the word the other character makes: common words only
 MISREAD_WORD_MIN = 100
 #: the longest word looked for around a character

@@ -27,9 +27,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .clean import CJK
+from .boilerplate import WRAPPED_LINE_MIN
 from .model import Article, Block, Edit, Line, Notice, Tip
-from .words import structure_vocabulary
+from .words import CJK, structure_vocabulary
 
 _STRUCTURE = structure_vocabulary()
 
@@ -316,8 +316,6 @@ def _collection_header(segments: list[Segment]) -> bool:
     return 0 < len(segments) <= 3 and sum(len(seg.text) for seg in segments) <= COLLECTION_HEADER_MAX
 
 
-#: a line this long that stops without a sentence end may be a hard-wrapped line of a PDF
-WRAPPED_LINE_MIN = 15
 #: a source is hard-wrapped when this share of its long lines stop mid-sentence
 WRAPPED_SHARE = 0.3
 _SENTENCE_CLOSE = "。！？；…”’」』）)!?;:："

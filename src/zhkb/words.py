@@ -15,9 +15,14 @@ import yaml
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
+def load_defaults(name: str) -> dict:
+    """One of zhkb's own YAML data files (``zhkb/defaults/<name>``)."""
+    return yaml.safe_load((Path(__file__).parent / "defaults" / name).read_text(encoding="utf-8"))
+
+
 def structure_vocabulary() -> dict:
     """The vocabulary of a text's structure (``defaults/structure.yml``): point names, labels, decorations."""
-    return yaml.safe_load((Path(__file__).parent / "defaults" / "structure.yml").read_text(encoding="utf-8"))
+    return load_defaults("structure.yml")
 
 
 @functools.cache

@@ -198,15 +198,15 @@ TAG_PREVIEW = 10
 TAG_PAGES_DIR = "tags"
 
 
-def render_tags_page(articles: list[Article] | None = None, tags: list[Tag] | None = None) -> str:
-    """The tags page: Material's listing of every tag with its questions; for a corpus over
-    ``HOME_LIST_MOST`` questions, each tag with its first ``TAG_PREVIEW`` questions and a link to its own page."""
+def render_tags_page(by_tag: list[tuple[Tag, list[Article]]] | None = None) -> str:
+    """The tags page: Material's listing of every tag with its questions; or, given the articles of each tag
+    (a corpus over ``HOME_LIST_MOST`` questions), each tag with its first ``TAG_PREVIEW`` questions and a link to
+    its own page."""
     meta = {"title": "标签", "description": "按标签浏览全部问题。", "search": NOT_SEARCHED}
-    articles, tags = articles or [], tags or []
-    if len(articles) <= HOME_LIST_MOST:
+    if by_tag is None:
         return _front_matter(meta) + "\n# 标签\n\n<!-- material/tags -->\n"
     lines = ["# 标签", "", f"每个标签下列出前 {TAG_PREVIEW} 个问题，点“全部问题”看这个标签的其余问题。", ""]
-    for tag, tagged in tagged_articles(articles, tags):
+    for tag, tagged in by_tag:
         lines += [f"## {escape_markdown(tag.name)} {{#tag:{tag.slug}}}", ""]
         lines += [f"- [{escape_markdown(a.title or UNTITLED)}](articles/{a.slug}.md)" for a in tagged[:TAG_PREVIEW]]
         lines += [f"- [全部 {len(tagged)} 个问题]({TAG_PAGES_DIR}/{tag.slug}.md)", ""]
@@ -249,10 +249,10 @@ def render_docs(articles: list[Article], retired: list[Retired] | None = None,
     """Every generated file under ``docs/``, by relative path."""
     files = {f"articles/{a.slug}.md": render_article(a) for a in articles}
     files["index.md"] = render_home(articles)
-    files["tags.md"] = render_tags_page(articles, tags)
-    if len(articles) > HOME_LIST_MOST:
-        for tag, tagged in tagged_articles(articles, tags or []):
-            files[f"{TAG_PAGES_DIR}/{tag.slug}.md"] = render_tag_page(tag, len(tagged))
+    by_tag = tagged_articles(articles, tags or []) if len(articles) > HOME_LIST_MOST else None
+    files["tags.md"] = render_tags_page(by_tag)
+    for tag, tagged in by_tag or []:
+        files[f"{TAG_PAGES_DIR}/{tag.slug}.md"] = render_tag_page(tag, len(tagged))
     files[".nav.yml"] = render_nav(articles)
     files[".removed.yml"] = render_removed(retired or [])
     return files
